@@ -198,7 +198,8 @@ def parse_money(text: str, currency: str, locale: str = "es-CL") -> int:
     match = re.fullmatch(pattern, cleaned)
     if match is None:
         if re.search(r"[A-Z€]", cleaned):
-            raise InvalidAmount(f"{text!r} is not an amount in {info.code}; expected e.g. {example}")
+            reason = f"is not an amount in {info.code}; expected e.g. {example}"
+            raise InvalidAmount(f"{text!r} {reason}")
         hint = ""
         if re.fullmatch(rf"\d+(?:{g}\d{{3}})*{g}\d{{1,2}}", cleaned):
             hint = f" (the decimal separator here is {decimal!r})"
