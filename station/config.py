@@ -1,0 +1,126 @@
+"""Where the station keeps its files, and its typed settings (TOML under the user config directory).
+
+`STATION_HOME` overrides every path: data, config, logs and cache then live under it. Secrets never
+live here; they go to the OS keyring (see `station.secrets`).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+import tomli_w
+
+APP_NAME = "JustLogisticsStation"
+APP_AUTHOR = "JustLogistics"
+SETTINGS_FILE = "station.toml"
+
+
+@dataclass(frozen=True)
+class StationPaths:
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+    cache_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / SETTINGS_FILE
+
+    @property
+    def sqlite_file(self) -> Path:
+        return self.data_dir / "station.db"
+
+    def ensure(self) -> StationPaths:
+        for path in (self.data_dir, self.config_dir, self.log_dir, self.cache_dir):
+            path.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def station_paths() -> StationPaths:
+    home = os.environ.get("STATION_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return StationPaths(root / "data", root / "config", root / "logs", root / "cache")
+    dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
+    return StationPaths(
+        Path(dirs.user_data_dir), Path(dirs.user_config_dir), Path(dirs.user_log_dir), Path(dirs.user_cache_dir)
+    )
+
+
+@dataclass
+class DeviceSettings:
+    """Connection strings for the bench devices; empty means "not configured"."""
+
+    scale_url: str = ""  # pyserial URL: /dev/ttyUSB0, COM3, socket://host:port, sim://
+    scale_protocol: str = ""
+    printer_url: str = ""  # tcp://host:9100, file:///path, cups://queue
+    printer_language: str = "zpl"
+
+
+@dataclass
+class Settings:
+    station_name: str = field(default_factory=socket.gethostname)
+    database_url: str = ""  # empty: the local SQLite file
+    language: str = "system"  # "system", "es" or "en"
+    warehouse_code: str = ""
+    devices: DeviceSettings = field(default_factory=DeviceSettings)
+    plugins: dict[str, dict[str, object]] = field(default_factory=dict)
+
+
+class SettingsError(ValueError):
+    """The settings file cannot be read; the message names the file and the field."""
+
+
+def load_settings(paths: StationPaths | None = None) -> Settings:
+    paths = paths or station_paths()
+    path = paths.settings_file
+    if not path.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML ({exc})") from exc
+    return _settings_from_dict(raw, path)
+
+
+def save_settings(settings: Settings, paths: StationPaths | None = None) -> Path:
+    paths = (paths or station_paths()).ensure()
+    path = paths.settings_file
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text(tomli_w.dumps(asdict(settings)), encoding="utf-8")
+    temporary.replace(path)  # atomic: a crash never leaves half a settings file
+    return path
+
+
+def _settings_from_dict(raw: dict, path: Path) -> Settings:
+    known = {f.name for f in fields(Settings)}
+    unknown = set(raw) - known
+    if unknown:
+        raise SettingsError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
+    devices_raw = raw.pop("devices", {})
+    device_fields = {f.name for f in fields(DeviceSettings)}
+    unknown_devices = set(devices_raw) - device_fields
+    if unknown_devices:
+        raise SettingsError(f"{path}: unknown [devices] setting(s) {', '.join(sorted(unknown_devices))}")
+    settings = Settings(**raw, devices=DeviceSettings(**devices_raw))
+    if settings.language not in ("system", "es", "en"):
+        raise SettingsError(f"{path}: language must be 'system', 'es' or 'en', not {settings.language!r}")
+    return settings
+
+
+def resolve_database_url(cli_url: str | None = None, settings: Settings | None = None) -> str:
+    """The database to use: `--database-url`, else `STATION_DATABASE_URL`, else settings, else SQLite."""
+    if cli_url:
+        return cli_url
+    env_url = os.environ.get("STATION_DATABASE_URL")
+    if env_url:
+        return env_url
+    settings = settings if settings is not None else load_settings()
+    if settings.database_url:
+        return settings.database_url
+    return f"sqlite:///{station_paths().ensure().sqlite_file}"

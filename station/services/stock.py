@@ -1,0 +1,389 @@
+"""The core stock operations: receive, move, adjust, reserve, release, pick, ship.
+
+`StockLedger` works inside the caller's unit of work and never commits: one user action (which may
+pick and ship several lines) is one transaction, committed by whoever owns the action. Every
+operation that changes units on hand writes a ledger row, the quant changes, the SKU's level and
+the outbox rows for its listings, all in that one transaction.
+
+Concurrency: each operation first takes the SKU's `StockLevel` row (an UPDATE or SELECT … FOR UPDATE
+on PostgreSQL; SQLite serialises writers with BEGIN IMMEDIATE), so changes to one SKU queue up
+instead of interleaving. Reserving is a single conditional UPDATE, so it can never oversell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from station.db.base import utcnow
+from station.db.models import (
+    Channel,
+    Listing,
+    ListingStatus,
+    Location,
+    OutboxMessage,
+    Reservation,
+    ReservationStatus,
+    StockLevel,
+    StockMove,
+    StockQuant,
+    Variant,
+)
+from station.domain.stock import AdjustmentReason, InsufficientStock, MoveKind, available, check_quantity
+
+DEFAULT_RESERVATION_TTL = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting, for the ledger: the station's name and the logged-in user, if any."""
+
+    station: str
+    user_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StockChange:
+    """A SKU's totals in a warehouse after an operation (what `station_stock_did_change` receives)."""
+
+    warehouse_id: int
+    variant_id: int
+    sku: str
+    on_hand: int
+    reserved: int
+
+    @property
+    def available(self) -> int:
+        return available(self.on_hand, self.reserved)
+
+
+class StockError(ValueError):
+    """An operation that cannot be done as asked; the message says what and where."""
+
+
+class StockLedger:
+    def __init__(self, session: Session, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+        self.changes: dict[tuple[int, int], StockChange] = {}
+
+    # -- operations that change units on hand --------------------------------------------------
+
+    def receive(
+        self, variant_id: int, location_id: int, quantity: int, *, lot_id: int | None = None, reference: str = ""
+    ) -> StockMove:
+        check_quantity(quantity)
+        variant, location = self._variant(variant_id), self._location(location_id)
+        level = self._lock_level(location.warehouse_id, variant)
+        self._quant(variant, location, lot_id).on_hand += quantity
+        level.on_hand += quantity
+        return self._record(MoveKind.RECEIPT, variant, quantity, None, location, lot_id, reference=reference)
+
+    def move(
+        self,
+        variant_id: int,
+        from_location_id: int,
+        to_location_id: int,
+        quantity: int,
+        *,
+        lot_id: int | None = None,
+        kind: MoveKind = MoveKind.TRANSFER,
+        reference: str = "",
+        reservation_id: int | None = None,
+    ) -> StockMove:
+        check_quantity(quantity)
+        variant = self._variant(variant_id)
+        source, target = self._location(from_location_id), self._location(to_location_id)
+        if source.id == target.id:
+            raise StockError(f"{variant.sku}: cannot move from {source.code} to itself")
+        if source.warehouse_id != target.warehouse_id:
+            raise StockError(f"{variant.sku}: {source.code} and {target.code} are in different warehouses")
+        self._lock_level(source.warehouse_id, variant)
+        self._take(variant, source, lot_id, quantity)
+        self._quant(variant, target, lot_id).on_hand += quantity
+        return self._record(
+            kind, variant, quantity, source, target, lot_id, reference=reference, reservation_id=reservation_id
+        )
+
+    def adjust(
+        self,
+        variant_id: int,
+        location_id: int,
+        delta: int,
+        reason: AdjustmentReason,
+        *,
+        note: str = "",
+        lot_id: int | None = None,
+    ) -> StockMove:
+        """Correct the units at a location by `delta` (negative for a loss), with a reason."""
+        if delta == 0:
+            raise StockError("an adjustment of 0 units changes nothing")
+        variant, location = self._variant(variant_id), self._location(location_id)
+        level = self._lock_level(location.warehouse_id, variant)
+        if delta > 0:
+            self._quant(variant, location, lot_id).on_hand += delta
+            source, target = None, location
+        else:
+            self._take(variant, location, lot_id, -delta)
+            source, target = location, None
+        level.on_hand += delta
+        return self._record(
+            MoveKind.ADJUSTMENT, variant, abs(delta), source, target, lot_id, reason=AdjustmentReason(reason), note=note
+        )
+
+    # -- reservations ---------------------------------------------------------------------------
+
+    def reserve(
+        self,
+        variant_id: int,
+        warehouse_id: int,
+        quantity: int,
+        *,
+        order_line_id: int | None = None,
+        checkout_ref: str | None = None,
+        channel_id: int | None = None,
+        ttl: timedelta | None = DEFAULT_RESERVATION_TTL,
+        now: datetime | None = None,
+    ) -> Reservation:
+        """Hold units for an order line or checkout; raises InsufficientStock rather than oversell."""
+        check_quantity(quantity)
+        variant = self._variant(variant_id)
+        # The one conditional UPDATE that makes overselling impossible under any concurrency.
+        result = self.session.execute(
+            update(StockLevel)
+            .where(
+                StockLevel.warehouse_id == warehouse_id,
+                StockLevel.variant_id == variant_id,
+                StockLevel.on_hand - StockLevel.reserved >= quantity,
+            )
+            .values(reserved=StockLevel.reserved + quantity)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            level = self._level_row(warehouse_id, variant_id)
+            free = available(level.on_hand, level.reserved) if level else 0
+            raise InsufficientStock(sku=variant.sku, location=None, requested=quantity, available=free)
+        now = now or utcnow()
+        reservation = Reservation(
+            tenant_id=variant.tenant_id,
+            warehouse_id=warehouse_id,
+            variant_id=variant_id,
+            quantity=quantity,
+            order_line_id=order_line_id,
+            checkout_ref=checkout_ref,
+            channel_id=channel_id,
+            expires_at=now + ttl if ttl is not None else None,
+        )
+        self.session.add(reservation)
+        self.session.flush()
+        self._after_change(warehouse_id, variant)
+        return reservation
+
+    def release(self, reservation_id: int, *, status: ReservationStatus = ReservationStatus.RELEASED) -> Reservation:
+        reservation = self._active_reservation(reservation_id)
+        variant = self._variant(reservation.variant_id)
+        level = self._lock_level(reservation.warehouse_id, variant)
+        level.reserved -= reservation.quantity
+        reservation.status = status
+        self._after_change(reservation.warehouse_id, variant)
+        return reservation
+
+    def expire_reservations(self, now: datetime | None = None) -> int:
+        """Release every active reservation past its expiry; returns how many."""
+        now = now or utcnow()
+        expired = self.session.scalars(
+            select(Reservation.id).where(
+                Reservation.status == ReservationStatus.ACTIVE, Reservation.expires_at <= now
+            )
+        ).all()
+        for reservation_id in expired:
+            self.release(reservation_id, status=ReservationStatus.EXPIRED)
+        return len(expired)
+
+    # -- fulfilment -----------------------------------------------------------------------------
+
+    def pick(
+        self, reservation_id: int, from_location_id: int, to_location_id: int, quantity: int, *, reference: str = ""
+    ) -> StockMove:
+        """Move reserved units from their bin to the packing bench; they stay reserved."""
+        reservation = self._active_reservation(reservation_id)
+        if quantity > reservation.quantity:
+            raise StockError(f"cannot pick {quantity}: reservation #{reservation.id} holds {reservation.quantity}")
+        return self.move(
+            reservation.variant_id,
+            from_location_id,
+            to_location_id,
+            quantity,
+            kind=MoveKind.PICK,
+            reference=reference,
+            reservation_id=reservation.id,
+        )
+
+    def ship(
+        self, reservation_id: int, from_location_id: int, quantity: int, *, lot_id: int | None = None, reference: str = ""
+    ) -> StockMove:
+        """Units leave the warehouse: on hand and reserved both go down; the reservation is consumed."""
+        check_quantity(quantity)
+        reservation = self._active_reservation(reservation_id)
+        if quantity > reservation.quantity:
+            raise StockError(f"cannot ship {quantity}: reservation #{reservation.id} holds {reservation.quantity}")
+        variant, location = self._variant(reservation.variant_id), self._location(from_location_id)
+        level = self._lock_level(reservation.warehouse_id, variant)
+        self._take(variant, location, lot_id, quantity)
+        level.on_hand -= quantity
+        level.reserved -= quantity
+        reservation.quantity -= quantity
+        if reservation.quantity == 0:
+            reservation.quantity = quantity  # keep what it held, for the record
+            reservation.status = ReservationStatus.CONSUMED
+        return self._record(
+            MoveKind.SHIP, variant, quantity, location, None, lot_id, reference=reference, reservation_id=reservation.id
+        )
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def level(self, warehouse_id: int, variant_id: int) -> StockChange:
+        variant = self._variant(variant_id)
+        row = self._level_row(warehouse_id, variant_id)
+        return StockChange(warehouse_id, variant_id, variant.sku, row.on_hand if row else 0, row.reserved if row else 0)
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _variant(self, variant_id: int) -> Variant:
+        variant = self.session.get(Variant, variant_id)
+        if variant is None:
+            raise StockError(f"no SKU with id {variant_id}")
+        return variant
+
+    def _location(self, location_id: int) -> Location:
+        location = self.session.get(Location, location_id)
+        if location is None:
+            raise StockError(f"no location with id {location_id}")
+        return location
+
+    def _active_reservation(self, reservation_id: int) -> Reservation:
+        reservation = self.session.get(Reservation, reservation_id, with_for_update=True)
+        if reservation is None:
+            raise StockError(f"no reservation #{reservation_id}")
+        if reservation.status != ReservationStatus.ACTIVE:
+            raise StockError(f"reservation #{reservation_id} is {reservation.status.value}, not active")
+        return reservation
+
+    def _level_row(self, warehouse_id: int, variant_id: int) -> StockLevel | None:
+        return self.session.scalars(
+            select(StockLevel)
+            .where(StockLevel.warehouse_id == warehouse_id, StockLevel.variant_id == variant_id)
+            .execution_options(populate_existing=True)
+        ).one_or_none()
+
+    def _lock_level(self, warehouse_id: int, variant: Variant) -> StockLevel:
+        """The SKU's level row, created if missing, locked until the transaction ends."""
+        values = {"tenant_id": variant.tenant_id, "warehouse_id": warehouse_id, "variant_id": variant.id}
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        self.session.execute(
+            insert(StockLevel).values(**values, on_hand=0, reserved=0).on_conflict_do_nothing(
+                index_elements=["warehouse_id", "variant_id"]
+            )
+        )
+        level = self.session.scalars(
+            select(StockLevel)
+            .where(StockLevel.warehouse_id == warehouse_id, StockLevel.variant_id == variant.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).one()
+        return level
+
+    def _quant(self, variant: Variant, location: Location, lot_id: int | None) -> StockQuant:
+        lot_filter = StockQuant.lot_id.is_(None) if lot_id is None else StockQuant.lot_id == lot_id
+        quant = self.session.scalars(
+            select(StockQuant).where(
+                StockQuant.location_id == location.id, StockQuant.variant_id == variant.id, lot_filter
+            )
+        ).one_or_none()
+        if quant is None:
+            quant = StockQuant(
+                tenant_id=variant.tenant_id, variant_id=variant.id, location_id=location.id, lot_id=lot_id, on_hand=0
+            )
+            self.session.add(quant)
+        return quant
+
+    def _take(self, variant: Variant, location: Location, lot_id: int | None, quantity: int) -> None:
+        quant = self._quant(variant, location, lot_id)
+        if quant.on_hand < quantity:
+            raise InsufficientStock(sku=variant.sku, location=location.code, requested=quantity, available=quant.on_hand)
+        quant.on_hand -= quantity
+
+    def _record(
+        self,
+        kind: MoveKind,
+        variant: Variant,
+        quantity: int,
+        source: Location | None,
+        target: Location | None,
+        lot_id: int | None,
+        **details: object,
+    ) -> StockMove:
+        move = StockMove(
+            tenant_id=variant.tenant_id,
+            kind=kind,
+            variant_id=variant.id,
+            lot_id=lot_id,
+            quantity=quantity,
+            from_location_id=source.id if source else None,
+            to_location_id=target.id if target else None,
+            user_id=self.actor.user_id,
+            station=self.actor.station,
+            **details,
+        )
+        self.session.add(move)
+        self.session.flush()
+        warehouse_id = (source or target).warehouse_id  # type: ignore[union-attr]
+        if source is None or target is None:  # units entered or left the warehouse
+            self._after_change(warehouse_id, variant)
+        return move
+
+    def _after_change(self, warehouse_id: int, variant: Variant) -> None:
+        """Remember the new totals and queue a stock push for each of the SKU's active listings."""
+        self.session.flush()
+        self.changes[(warehouse_id, variant.id)] = self.level(warehouse_id, variant.id)
+        listings = self.session.execute(
+            select(Listing.id, Listing.channel_id)
+            .join(Channel, Channel.id == Listing.channel_id)
+            .where(Listing.variant_id == variant.id, Listing.status == ListingStatus.ACTIVE, Channel.active)
+        ).all()
+        if not listings:
+            return
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        for listing_id, channel_id in listings:
+            self.session.execute(
+                insert(OutboxMessage)
+                .values(
+                    tenant_id=variant.tenant_id,
+                    channel_id=channel_id,
+                    listing_id=listing_id,
+                    kind="stock",
+                    pending_key=f"stock:{listing_id}",
+                    payload={},
+                    status="pending",
+                    attempts=0,
+                    next_attempt_at=utcnow(),
+                    created_at=utcnow(),
+                    updated_at=utcnow(),
+                )
+                .on_conflict_do_nothing(index_elements=["pending_key"])
+            )
+
+
+def sum_quants(session: Session, warehouse_id: int, variant_id: int) -> int:
+    """Units of a SKU across a warehouse's quants (a consistency check against its level)."""
+    return session.scalar(
+        select(func.coalesce(func.sum(StockQuant.on_hand), 0))
+        .join(Location, Location.id == StockQuant.location_id)
+        .where(Location.warehouse_id == warehouse_id, StockQuant.variant_id == variant_id)
+    )

@@ -1,0 +1,174 @@
+"""The core stock operations, as a warehouse would notice them: totals, ledger, reservations, outbox."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from station.db import Database
+from station.db.base import utcnow
+from station.db.ledger_guard import AppendOnlyError
+from station.db.models import OutboxMessage, Reservation, ReservationStatus, StockMove, StockQuant
+from station.domain.stock import AdjustmentReason, InsufficientStock, MoveKind
+from station.services.stock import Actor, StockError, StockLedger, sum_quants
+
+ACTOR = Actor(station="bench-1")
+
+
+def ledger_kinds(database: Database) -> list[MoveKind]:
+    with database.unit_of_work() as uow:
+        return list(uow.session.scalars(select(StockMove.kind).order_by(StockMove.id)))
+
+
+def totals(database: Database, world, variant_id: int) -> tuple[int, int, int]:
+    """(on hand per level, reserved, on hand summed over quants): the first and last always agree."""
+    with database.unit_of_work() as uow:
+        level = StockLedger(uow.session, ACTOR).level(world.warehouse_id, variant_id)
+        return level.on_hand, level.reserved, sum_quants(uow.session, world.warehouse_id, variant_id)
+
+
+def receive(database: Database, world, quantity: int, location_id: int | None = None) -> None:
+    with database.unit_of_work() as uow:
+        StockLedger(uow.session, ACTOR).receive(world.shirt, location_id or world.bin_a, quantity, reference="PO-1")
+        uow.commit()
+
+
+def test_receive_move_adjust_keep_ledger_quants_and_level_in_step(database: Database, world) -> None:
+    receive(database, world, 10)
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        ledger.move(world.shirt, world.bin_a, world.bin_b, 4)
+        ledger.adjust(world.shirt, world.bin_b, -1, AdjustmentReason.DAMAGED, note="torn")
+        uow.commit()
+    assert totals(database, world, world.shirt) == (9, 0, 9)
+    assert ledger_kinds(database) == [MoveKind.RECEIPT, MoveKind.TRANSFER, MoveKind.ADJUSTMENT]
+    with database.unit_of_work() as uow:
+        at_b = uow.session.scalars(select(StockQuant.on_hand).where(StockQuant.location_id == world.bin_b)).one()
+        damaged = uow.session.scalars(select(StockMove).where(StockMove.kind == MoveKind.ADJUSTMENT)).one()
+    assert at_b == 3
+    assert (damaged.reason, damaged.quantity, damaged.note, damaged.station) == (AdjustmentReason.DAMAGED, 1, "torn", "bench-1")
+
+
+def test_moving_more_than_the_bin_holds_names_sku_and_bin_and_changes_nothing(database: Database, world) -> None:
+    receive(database, world, 2)
+    with database.unit_of_work() as uow:
+        with pytest.raises(InsufficientStock) as error:
+            StockLedger(uow.session, ACTOR).move(world.shirt, world.bin_a, world.bin_b, 5)
+    message = str(error.value)
+    assert "POL-M-ROJ" in message and "A-01-A" in message and "5" in message
+    assert totals(database, world, world.shirt) == (2, 0, 2)
+    assert ledger_kinds(database) == [MoveKind.RECEIPT]
+
+
+def test_a_failed_action_leaves_nothing_half_written(database: Database, world) -> None:
+    receive(database, world, 3)
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        ledger.move(world.shirt, world.bin_a, world.bin_b, 2)  # succeeds inside the action …
+        with pytest.raises(InsufficientStock):
+            ledger.move(world.shirt, world.bin_a, world.bin_b, 2)  # … then the action fails
+        # no commit: the unit of work rolls back the whole action
+    assert ledger_kinds(database) == [MoveKind.RECEIPT]
+    assert totals(database, world, world.shirt) == (3, 0, 3)
+
+
+def test_reserving_never_goes_past_what_is_available(database: Database, world) -> None:
+    receive(database, world, 5)
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        ledger.reserve(world.shirt, world.warehouse_id, 3)
+        with pytest.raises(InsufficientStock) as error:
+            ledger.reserve(world.shirt, world.warehouse_id, 3)
+        uow.commit()
+    assert "2" in str(error.value) and "POL-M-ROJ" in str(error.value)
+    assert totals(database, world, world.shirt) == (5, 3, 5)
+
+
+def test_reserving_an_unstocked_sku_is_refused(database: Database, world) -> None:
+    with database.unit_of_work() as uow:
+        with pytest.raises(InsufficientStock):
+            StockLedger(uow.session, ACTOR).reserve(world.mug, world.warehouse_id, 1)
+
+
+def test_release_and_expiry_give_units_back(database: Database, world) -> None:
+    receive(database, world, 4)
+    now = utcnow()
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        kept = ledger.reserve(world.shirt, world.warehouse_id, 1, now=now)
+        released = ledger.reserve(world.shirt, world.warehouse_id, 1, now=now)
+        stale = ledger.reserve(world.shirt, world.warehouse_id, 2, now=now - timedelta(minutes=20))
+        ledger.release(released.id)
+        assert ledger.expire_reservations(now) == 1
+        uow.commit()
+        ids = (kept.id, released.id, stale.id)
+    assert totals(database, world, world.shirt) == (4, 1, 4)
+    with database.unit_of_work() as uow:
+        statuses = [uow.session.get(Reservation, i).status for i in ids]
+    assert statuses == [ReservationStatus.ACTIVE, ReservationStatus.RELEASED, ReservationStatus.EXPIRED]
+    with database.unit_of_work() as uow:
+        with pytest.raises(StockError, match="released"):
+            StockLedger(uow.session, ACTOR).release(released.id)
+
+
+def test_pick_then_ship_consumes_the_reservation(database: Database, world) -> None:
+    receive(database, world, 5)
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        reservation = ledger.reserve(world.shirt, world.warehouse_id, 2)
+        ledger.pick(reservation.id, world.bin_a, world.bench, 2, reference="JLS-1")
+        ledger.ship(reservation.id, world.bench, 2, reference="JLS-1")
+        uow.commit()
+        reservation_id = reservation.id
+    assert totals(database, world, world.shirt) == (3, 0, 3)
+    assert ledger_kinds(database) == [MoveKind.RECEIPT, MoveKind.PICK, MoveKind.SHIP]
+    with database.unit_of_work() as uow:
+        assert uow.session.get(Reservation, reservation_id).status == ReservationStatus.CONSUMED
+        with pytest.raises(StockError, match="consumed"):
+            StockLedger(uow.session, ACTOR).ship(reservation_id, world.bench, 1)
+
+
+def test_stock_changes_queue_one_coalesced_push_per_listing(database: Database, world) -> None:
+    receive(database, world, 5)
+    receive(database, world, 5)
+    with database.unit_of_work() as uow:
+        StockLedger(uow.session, ACTOR).reserve(world.shirt, world.warehouse_id, 1)
+        StockLedger(uow.session, ACTOR).receive(world.mug, world.bin_a, 7)  # not listed anywhere
+        uow.commit()
+    with database.unit_of_work() as uow:
+        messages = uow.session.scalars(select(OutboxMessage)).all()
+    assert [(m.listing_id, m.kind, m.pending_key) for m in messages] == [
+        (world.listing_id, "stock", f"stock:{world.listing_id}")
+    ]
+
+
+def test_transfers_inside_the_warehouse_do_not_queue_pushes(database: Database, world) -> None:
+    receive(database, world, 5)
+    with database.unit_of_work() as uow:
+        uow.session.query(OutboxMessage).delete()
+        StockLedger(uow.session, ACTOR).move(world.shirt, world.bin_a, world.bin_b, 1)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(OutboxMessage)) == 0
+
+
+def test_the_ledger_is_append_only(database: Database, world) -> None:
+    receive(database, world, 1)
+    with database.unit_of_work() as uow:
+        move = uow.session.scalars(select(StockMove)).one()
+        move.quantity = 100
+        with pytest.raises(AppendOnlyError, match="append-only"):
+            uow.session.flush()
+    with database.unit_of_work() as uow:
+        uow.session.delete(uow.session.scalars(select(StockMove)).one())
+        with pytest.raises(AppendOnlyError):
+            uow.session.flush()
+
+
+@pytest.mark.parametrize("quantity", [0, -3])
+def test_non_positive_quantities_are_refused(database: Database, world, quantity: int) -> None:
+    with database.unit_of_work() as uow:
+        with pytest.raises(ValueError):
+            StockLedger(uow.session, ACTOR).receive(world.shirt, world.bin_a, quantity)
