@@ -1,0 +1,155 @@
+"""Pure business rules of the station: standard library only.
+
+No Qt, SQLAlchemy or pluggy here, and nothing from ``station`` outside this
+package. Every error derives from :class:`DomainError` and carries a message
+that names what was wrong and the offending value, fit to show to a packer.
+
+Modules: :mod:`.rut` (Chilean RUT), :mod:`.money` (currencies, formatting,
+exact splits), :mod:`.locations` (location codes), :mod:`.orders` (order
+state machine), :mod:`.stock` (stock arithmetic), :mod:`.weights` (parcel
+weight check).
+"""
+
+from __future__ import annotations
+
+from station.domain.errors import (
+    DomainError,
+)
+from station.domain.rut import (
+    MAX_RUT_BODY,
+    InvalidRut,
+    Rut,
+    compute_check_digit,
+    is_valid_rut,
+    parse_rut,
+)
+from station.domain.money import (
+    CURRENCIES,
+    Currency,
+    InvalidAmount,
+    UnknownCurrency,
+    UnsupportedLocale,
+    allocate,
+    decimal_to_minor,
+    format_money,
+    get_currency,
+    minor_to_decimal,
+    minor_units,
+    parse_money,
+    split_evenly,
+)
+from station.domain.locations import (
+    DEFAULT_PATTERN,
+    DEFAULT_PATTERN_WITH_BIN,
+    InvalidLocationCode,
+    InvalidLocationPattern,
+    LocationCode,
+    LocationPattern,
+    Segment,
+    format_location,
+    is_valid_location,
+    location_sort_key,
+    normalize_location,
+    parse_location,
+)
+from station.domain.orders import (
+    CANCELLABLE_STATES,
+    HOLDABLE_STATES,
+    TRANSITIONS,
+    IllegalTransition,
+    OrderState,
+    UnknownOrderState,
+    allowed_transitions,
+    can_transition,
+    cancel,
+    hold,
+    is_terminal,
+    release_hold,
+    to_state,
+    transition,
+)
+from station.domain.stock import (
+    AdjustmentReason,
+    InsufficientStock,
+    InvalidQuantity,
+    MoveKind,
+    NegativeStock,
+    apply_delta,
+    available,
+    check_quantity,
+    ensure_available,
+)
+from station.domain.weights import (
+    DEFAULT_TOLERANCE,
+    InvalidWeight,
+    WeightCheck,
+    WeightTolerance,
+    check_weight,
+    expected_weight_g,
+    format_kg,
+)
+
+__all__ = [
+    "AdjustmentReason",
+    "CANCELLABLE_STATES",
+    "CURRENCIES",
+    "Currency",
+    "DEFAULT_PATTERN",
+    "DEFAULT_PATTERN_WITH_BIN",
+    "DEFAULT_TOLERANCE",
+    "DomainError",
+    "HOLDABLE_STATES",
+    "IllegalTransition",
+    "InsufficientStock",
+    "InvalidAmount",
+    "InvalidLocationCode",
+    "InvalidLocationPattern",
+    "InvalidQuantity",
+    "InvalidRut",
+    "InvalidWeight",
+    "LocationCode",
+    "LocationPattern",
+    "MAX_RUT_BODY",
+    "MoveKind",
+    "NegativeStock",
+    "OrderState",
+    "Rut",
+    "Segment",
+    "TRANSITIONS",
+    "UnknownCurrency",
+    "UnknownOrderState",
+    "UnsupportedLocale",
+    "WeightCheck",
+    "WeightTolerance",
+    "allocate",
+    "allowed_transitions",
+    "apply_delta",
+    "available",
+    "can_transition",
+    "cancel",
+    "check_quantity",
+    "check_weight",
+    "compute_check_digit",
+    "decimal_to_minor",
+    "ensure_available",
+    "expected_weight_g",
+    "format_kg",
+    "format_location",
+    "format_money",
+    "get_currency",
+    "hold",
+    "is_terminal",
+    "is_valid_location",
+    "is_valid_rut",
+    "location_sort_key",
+    "minor_to_decimal",
+    "minor_units",
+    "normalize_location",
+    "parse_location",
+    "parse_money",
+    "parse_rut",
+    "release_hold",
+    "split_evenly",
+    "to_state",
+    "transition",
+]
