@@ -7,7 +7,7 @@ modulo 11 is subtracted from 11, and 11 is written ``0`` and 10 ``K``.
 
 Accepted input (case, spaces and surrounding blanks do not matter)::
 
-    12.345.678-5    12345678-5    123456785    12 345 678 - 5    7.654.321-k
+    12.345.678-5    12345678-5    123456785    12 345 678 - 5    6-k
 """
 
 from __future__ import annotations
@@ -124,8 +124,8 @@ def parse_rut(text: str) -> Rut:
 
     >>> parse_rut("12.345.678-5").compact()
     '12345678-5'
-    >>> parse_rut(" 7654321k ").format()
-    '7.654.321-K'
+    >>> parse_rut(" 10.000.013-k ").format()
+    '10.000.013-K'
 
     Raises :class:`InvalidRut` naming the input and whether the format or
     the check digit is wrong (and then which digit was expected).

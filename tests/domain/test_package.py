@@ -44,3 +44,13 @@ def test_every_domain_error_is_a_domain_error() -> None:
     ]
     assert len(errors) >= 12
     assert all(issubclass(error, DomainError) for error in errors)
+
+
+def test_docstring_examples_hold() -> None:
+    import doctest
+    import importlib
+
+    for module in ("rut", "money", "locations", "weights"):
+        result = doctest.testmod(importlib.import_module(f"station.domain.{module}"))
+        assert result.failed == 0, module
+        assert result.attempted > 0, module
