@@ -15,17 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from station.db.base import utcnow
 from station.db.models import (
-    Channel,
-    Listing,
-    ListingStatus,
     Location,
-    OutboxMessage,
     Reservation,
     ReservationStatus,
     StockLevel,
@@ -34,6 +30,7 @@ from station.db.models import (
     Variant,
 )
 from station.domain.stock import AdjustmentReason, InsufficientStock, MoveKind, available, check_quantity
+from station.services import stock_statements as statements
 
 DEFAULT_RESERVATION_TTL = timedelta(minutes=15)
 
@@ -69,7 +66,19 @@ class StockLedger:
     def __init__(self, session: Session, actor: Actor) -> None:
         self.session = session
         self.actor = actor
-        self.changes: dict[tuple[int, int], StockChange] = {}
+        # (warehouse_id, variant_id) -> (on_hand, reserved) after the latest operation on it
+        self._totals: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def changes(self) -> list[StockChange]:
+        """The SKUs whose totals this ledger changed, as they stand now (for `station_stock_did_change`)."""
+        if not self._totals:
+            return []
+        variant_ids = {variant_id for _, variant_id in self._totals}
+        skus = dict(self.session.execute(select(Variant.id, Variant.sku).where(Variant.id.in_(variant_ids))).all())
+        return [
+            StockChange(warehouse_id, variant_id, skus[variant_id], on_hand, reserved)
+            for (warehouse_id, variant_id), (on_hand, reserved) in self._totals.items()
+        ]
 
     # -- operations that change units on hand --------------------------------------------------
 
@@ -148,49 +157,55 @@ class StockLedger:
         channel_id: int | None = None,
         ttl: timedelta | None = DEFAULT_RESERVATION_TTL,
         now: datetime | None = None,
-    ) -> Reservation:
-        """Hold units for an order line or checkout; raises InsufficientStock rather than oversell."""
+    ) -> int:
+        """Hold units for an order line or checkout and return the reservation's id.
+
+        Raises InsufficientStock rather than oversell.
+        """
         check_quantity(quantity)
-        variant = self._variant(variant_id)
-        # The one conditional UPDATE that makes overselling impossible under any concurrency.
-        result = self.session.execute(
-            update(StockLevel)
-            .where(
-                StockLevel.warehouse_id == warehouse_id,
-                StockLevel.variant_id == variant_id,
-                StockLevel.on_hand - StockLevel.reserved >= quantity,
-            )
-            .values(reserved=StockLevel.reserved + quantity)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:
+        connection = self.session.connection()
+        row = connection.execute(
+            statements.RESERVE_UNITS, {"in_warehouse": warehouse_id, "in_variant": variant_id, "units": quantity}
+        ).one_or_none()
+        if row is None:
             level = self._level_row(warehouse_id, variant_id)
             free = available(level.on_hand, level.reserved) if level else 0
-            raise InsufficientStock(sku=variant.sku, location=None, requested=quantity, available=free)
+            raise InsufficientStock(sku=self._variant(variant_id).sku, location=None, requested=quantity, available=free)
+        tenant_id, on_hand, reserved = row
         now = now or utcnow()
-        reservation = Reservation(
-            tenant_id=variant.tenant_id,
-            warehouse_id=warehouse_id,
-            variant_id=variant_id,
-            quantity=quantity,
-            order_line_id=order_line_id,
-            checkout_ref=checkout_ref,
-            channel_id=channel_id,
-            expires_at=now + ttl if ttl is not None else None,
-        )
-        self.session.add(reservation)
-        self.session.flush()
-        self._after_change(warehouse_id, variant)
-        return reservation
+        reservation_id = connection.execute(
+            statements.INSERT_RESERVATION,
+            {
+                "tenant_id": tenant_id,
+                "warehouse_id": warehouse_id,
+                "variant_id": variant_id,
+                "quantity": quantity,
+                "order_line_id": order_line_id,
+                "checkout_ref": checkout_ref,
+                "channel_id": channel_id,
+                "status": ReservationStatus.ACTIVE,
+                "expires_at": now + ttl if ttl is not None else None,
+                "created_at": now,
+            },
+        ).scalar_one()
+        self._totals[(warehouse_id, variant_id)] = (on_hand, reserved)
+        self._queue_pushes(tenant_id, variant_id)
+        return reservation_id
 
-    def release(self, reservation_id: int, *, status: ReservationStatus = ReservationStatus.RELEASED) -> Reservation:
-        reservation = self._active_reservation(reservation_id)
-        variant = self._variant(reservation.variant_id)
-        level = self._lock_level(reservation.warehouse_id, variant)
-        level.reserved -= reservation.quantity
-        reservation.status = status
-        self._after_change(reservation.warehouse_id, variant)
-        return reservation
+    def release(self, reservation_id: int, *, status: ReservationStatus = ReservationStatus.RELEASED) -> None:
+        """Give a reservation's units back (status `released`, or `expired` when its time ran out)."""
+        connection = self.session.connection()
+        row = connection.execute(
+            statements.END_RESERVATION, {"reservation_id": reservation_id, "new_status": status.value}
+        ).one_or_none()
+        if row is None:
+            self._active_reservation(reservation_id)  # raises, saying why
+        warehouse_id, variant_id, quantity = row
+        tenant_id, on_hand, reserved = connection.execute(
+            statements.UNRESERVE_UNITS, {"in_warehouse": warehouse_id, "in_variant": variant_id, "units": quantity}
+        ).one()
+        self._totals[(warehouse_id, variant_id)] = (on_hand, reserved)
+        self._queue_pushes(tenant_id, variant_id)
 
     def expire_reservations(self, now: datetime | None = None) -> int:
         """Release every active reservation past its expiry; returns how many."""
@@ -266,7 +281,7 @@ class StockLedger:
         return location
 
     def _active_reservation(self, reservation_id: int) -> Reservation:
-        reservation = self.session.get(Reservation, reservation_id, with_for_update=True)
+        reservation = self.session.get(Reservation, reservation_id, with_for_update=True, populate_existing=True)
         if reservation is None:
             raise StockError(f"no reservation #{reservation_id}")
         if reservation.status != ReservationStatus.ACTIVE:
@@ -283,10 +298,8 @@ class StockLedger:
     def _lock_level(self, warehouse_id: int, variant: Variant) -> StockLevel:
         """The SKU's level row, created if missing, locked until the transaction ends."""
         values = {"tenant_id": variant.tenant_id, "warehouse_id": warehouse_id, "variant_id": variant.id}
-        dialect = self.session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         self.session.execute(
-            insert(StockLevel).values(**values, on_hand=0, reserved=0).on_conflict_do_nothing(
+            self._insert(StockLevel).values(**values, on_hand=0, reserved=0).on_conflict_do_nothing(
                 index_elements=["warehouse_id", "variant_id"]
             )
         )
@@ -348,36 +361,24 @@ class StockLedger:
         return move
 
     def _after_change(self, warehouse_id: int, variant: Variant) -> None:
-        """Remember the new totals and queue a stock push for each of the SKU's active listings."""
+        """Remember the SKU's new totals and queue a stock push to each of its listings."""
         self.session.flush()
-        self.changes[(warehouse_id, variant.id)] = self.level(warehouse_id, variant.id)
-        listings = self.session.execute(
-            select(Listing.id, Listing.channel_id)
-            .join(Channel, Channel.id == Listing.channel_id)
-            .where(Listing.variant_id == variant.id, Listing.status == ListingStatus.ACTIVE, Channel.active)
-        ).all()
-        if not listings:
-            return
+        level = self._level_row(warehouse_id, variant.id)
+        self._totals[(warehouse_id, variant.id)] = (level.on_hand, level.reserved) if level else (0, 0)
+        self._queue_pushes(variant.tenant_id, variant.id)
+
+    def _queue_pushes(self, tenant_id: int, variant_id: int) -> None:
+        """Queue a stock push to each active listing of the SKU, in the same transaction."""
+        connection = self.session.connection()
+        connection.execute(
+            statements.QUEUE_STOCK_PUSHES[connection.dialect.name],
+            {"tenant_id": tenant_id, "variant_id": variant_id, "now": utcnow()},
+        )
+
+    def _insert(self, model: type):
+        """INSERT with the dialect's ON CONFLICT support (PostgreSQL and SQLite both have it)."""
         dialect = self.session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        for listing_id, channel_id in listings:
-            self.session.execute(
-                insert(OutboxMessage)
-                .values(
-                    tenant_id=variant.tenant_id,
-                    channel_id=channel_id,
-                    listing_id=listing_id,
-                    kind="stock",
-                    pending_key=f"stock:{listing_id}",
-                    payload={},
-                    status="pending",
-                    attempts=0,
-                    next_attempt_at=utcnow(),
-                    created_at=utcnow(),
-                    updated_at=utcnow(),
-                )
-                .on_conflict_do_nothing(index_elements=["pending_key"])
-            )
+        return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
 
 
 def sum_quants(session: Session, warehouse_id: int, variant_id: int) -> int:

@@ -35,6 +35,24 @@ class World:
 
 @pytest.fixture
 def world(database: Database) -> World:
+    return build_world(database)
+
+
+@pytest.fixture
+def world_factory():
+    """Builds the small warehouse in the database at a URL (for tests that make their own database)."""
+
+    def factory(url: str) -> World:
+        database = Database(url)
+        try:
+            return build_world(database)
+        finally:
+            database.dispose()
+
+    return factory
+
+
+def build_world(database: Database) -> World:
     with database.unit_of_work() as uow:
         session = uow.session
         tenant = Tenant(code="ACME", name="Acme SpA")

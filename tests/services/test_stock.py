@@ -100,17 +100,17 @@ def test_release_and_expiry_give_units_back(database: Database, world) -> None:
         kept = ledger.reserve(world.shirt, world.warehouse_id, 1, now=now)
         released = ledger.reserve(world.shirt, world.warehouse_id, 1, now=now)
         stale = ledger.reserve(world.shirt, world.warehouse_id, 2, now=now - timedelta(minutes=20))
-        ledger.release(released.id)
+        ledger.release(released)
         assert ledger.expire_reservations(now) == 1
         uow.commit()
-        ids = (kept.id, released.id, stale.id)
+        ids = (kept, released, stale)
     assert totals(database, world, world.shirt) == (4, 1, 4)
     with database.unit_of_work() as uow:
         statuses = [uow.session.get(Reservation, i).status for i in ids]
     assert statuses == [ReservationStatus.ACTIVE, ReservationStatus.RELEASED, ReservationStatus.EXPIRED]
     with database.unit_of_work() as uow:
         with pytest.raises(StockError, match="released"):
-            StockLedger(uow.session, ACTOR).release(released.id)
+            StockLedger(uow.session, ACTOR).release(released)
 
 
 def test_pick_then_ship_consumes_the_reservation(database: Database, world) -> None:
@@ -118,10 +118,10 @@ def test_pick_then_ship_consumes_the_reservation(database: Database, world) -> N
     with database.unit_of_work() as uow:
         ledger = StockLedger(uow.session, ACTOR)
         reservation = ledger.reserve(world.shirt, world.warehouse_id, 2)
-        ledger.pick(reservation.id, world.bin_a, world.bench, 2, reference="JLS-1")
-        ledger.ship(reservation.id, world.bench, 2, reference="JLS-1")
+        ledger.pick(reservation, world.bin_a, world.bench, 2, reference="JLS-1")
+        ledger.ship(reservation, world.bench, 2, reference="JLS-1")
         uow.commit()
-        reservation_id = reservation.id
+        reservation_id = reservation
     assert totals(database, world, world.shirt) == (3, 0, 3)
     assert ledger_kinds(database) == [MoveKind.RECEIPT, MoveKind.PICK, MoveKind.SHIP]
     with database.unit_of_work() as uow:
