@@ -231,3 +231,78 @@ def test_same_plugin_name_twice_fails_the_second(make_plugin_host: PluginHostFac
     host = make_plugin_host(("pickup", carrier_plugin("pickup", Courier("other-pickup"))))
     rows = [(p.name, p.status, p.error) for p in host.plugins() if p.name == "pickup"]
     assert rows == [("pickup", "enabled", None), ("pickup", "failed", "another plugin is already loaded as 'pickup'")]
+
+
+# -- every adapter kind --------------------------------------------------------------------------
+
+
+def test_one_plugin_can_provide_every_kind_of_adapter(make_plugin_host: PluginHostFactory) -> None:
+    from station.api import (
+        PaymentIntent, PaymentStatus, PrintJob, ScaleReading, ScaleState, SerialSettings, StockPushResult, StockUpdate,
+    )
+
+    def schema(name: str) -> SettingsSchema:
+        return SettingsSchema(name=name, title=name.title())
+
+    class Gateway:
+        name, title, settings_schema = "cashbox", "Cash box", schema("cashbox")
+        def create_payment(self, ctx: Any, intent: PaymentIntent) -> PaymentIntent: return intent
+        def get_payment(self, ctx: Any, external_id: str) -> Any: ...
+        def refund(self, ctx: Any, refund: Any) -> Any: return refund
+
+    class Shop:
+        name, title, settings_schema = "shop", "Shop", schema("shop")
+        def fetch_orders(self, ctx: Any, since: Any) -> tuple[()]: return ()
+        def push_stock(self, ctx: Any, updates: tuple[StockUpdate, ...]) -> tuple[StockPushResult, ...]:
+            return tuple(StockPushResult(update=u, accepted=u.quantity < 1000, message="") for u in updates)
+
+    class Scale:
+        name, title, settings_schema = "grams", "Grams", schema("grams")
+        serial = SerialSettings(baudrate=2400, parity="E", bytesize=7)
+        reply_terminator = b"\r"
+        def request_weight(self) -> bytes: return b"W\r"
+        def parse_reply(self, data: bytes) -> ScaleReading:
+            return ScaleReading(state=ScaleState.STABLE, weight_g=int(data.strip()))
+
+    class Spool:
+        name, title, settings_schema = "spool", "Spool", schema("spool")
+        def __init__(self) -> None: self.jobs: list[PrintJob] = []
+        def send(self, ctx: Any, job: PrintJob) -> None: self.jobs.append(job)
+
+    class Everything:
+        @hookimpl
+        def station_register_payment_gateways(self, register: Callable[[object], None]) -> None:
+            register(Gateway())
+
+        @hookimpl
+        def station_register_carriers(self, register: Callable[[object], None]) -> None:
+            register(Courier("everything-courier"))
+
+        @hookimpl
+        def station_register_marketplaces(self, register: Callable[[object], None]) -> None:
+            register(Shop())
+
+        @hookimpl
+        def station_register_scale_protocols(self, register: Callable[[object], None]) -> None:
+            register(Scale())
+
+        @hookimpl
+        def station_register_printer_transports(self, register: Callable[[object], None]) -> None:
+            register(Spool())
+
+    host = make_plugin_host(("everything", Everything()))
+    assert info(host, "everything").kinds == ("payment_gateway", "carrier", "marketplace", "scale_protocol", "printer_transport")
+    assert set(host.payment_gateways()) == {"manual", "cashbox"}
+    scale = host.scale_protocols()["grams"]
+    assert scale.request_weight() == b"W\r" and scale.parse_reply(b"1250\r").weight_g == 1250
+    shop = host.marketplaces()["shop"]
+    ctx = host.make_context("shop", kind="marketplace")
+    results = shop.push_stock(ctx, (StockUpdate(sku="A", listing_external_id="MLC1", quantity=5),
+                                    StockUpdate(sku="B", listing_external_id="MLC2", quantity=5000)))
+    assert [r.accepted for r in results] == [True, False]
+    spool = host.printer_transports()["spool"]
+    spool.send(host.make_context("spool"), PrintJob(data=b"^XA^XZ", content_type="application/zpl"))
+    assert len(spool.jobs) == 1  # type: ignore[attr-defined]
+    assert set(host.settings_schemas()["scale_protocol"]) == {"grams"}
+    assert host.payment_gateways()["cashbox"].create_payment(ctx, PaymentIntent(
+        gateway="cashbox", reference="1", amount=Money(1, "CLP"), idempotency_key="k")).status is PaymentStatus.PENDING
