@@ -1,0 +1,145 @@
+"""Builds the main window's views and wires navigation, shortcuts and the status bar."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from station.config import Settings, StationPaths
+from station.db.engine import Database
+from station.db.models import Role
+from station.pluginhost import PluginHost
+from station.services.auth import LoggedInUser
+from station.ui.controllers.settings_controller import SettingsController
+from station.ui.controllers.status_controller import StatusController
+from station.ui.controllers.table_controller import TableController
+from station.ui.jobs.inventory import list_stock
+from station.ui.jobs.orders import ORDER_LIST_LIMIT, list_orders
+from station.ui.models.inventory_model import InventoryTableModel
+from station.ui.models.orders_model import OrdersTableModel
+from station.ui.navigation import PAGES, REFRESH_SHORTCUT, coming_with, page_title
+from station.ui.tasks import Task, TaskRunner
+from station.ui.views.main_window import MainWindow
+from station.ui.views.placeholder_view import PlaceholderView
+from station.ui.views.settings_view import SettingsView
+from station.ui.views.table_view import TablePageView
+
+
+def _orders_summary(shown: int, total: int) -> str:
+    translate = QCoreApplication.translate
+    if shown == total:
+        text = translate("OrdersPage", "%n order(s)", "", total)
+    else:
+        text = translate("OrdersPage", "%1 of %n order(s)", "", total).replace("%1", str(shown))
+    if total >= ORDER_LIST_LIMIT:
+        text += " " + translate("OrdersPage", "(the newest)")
+    return text
+
+
+def _inventory_summary(shown: int, total: int) -> str:
+    translate = QCoreApplication.translate
+    if shown == total:
+        return translate("InventoryPage", "%n SKU(s)", "", total)
+    return translate("InventoryPage", "%1 of %n SKU(s)", "", total).replace("%1", str(shown))
+
+
+class MainController(QObject):
+    sig_page_shown = Signal(str)  # the key of the view now on screen
+
+    def __init__(
+        self,
+        window: MainWindow,
+        database: Database,
+        user: LoggedInUser,
+        settings: Settings,
+        paths: StationPaths,
+        runner: TaskRunner,
+        plugin_host: PluginHost | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.database = database
+        self.user = user
+        self.runner = runner
+        self.tables: dict[str, TableController] = {}
+        self.status = StatusController(window, self)
+
+        for page in PAGES:
+            window.add_page(page.key, page_title(page.key), page.shortcut, self._build_page(page.key, settings, paths))
+            # Parented to the window: works whichever widget has the focus, scan fields included.
+            shortcut = QShortcut(QKeySequence(page.shortcut), window)
+            shortcut.activated.connect(partial(self.show_page, page.key))
+        refresh = QShortcut(QKeySequence(REFRESH_SHORTCUT), window)
+        refresh.activated.connect(self.refresh_current)
+        window.navigation.currentRowChanged.connect(self._row_chosen)
+
+        self.status.show_user(user)
+        self.status.show_database(database.info)
+        self.status.show_station(settings)
+        self.status.show_devices(settings)
+        if plugin_host is not None:
+            self.status.show_plugins(plugin_host.plugins())
+        else:
+            self.status.show_plugins_loading()
+
+        self.show_page("packing" if user.role == Role.PACKER else "orders")
+
+    def _build_page(self, key: str, settings: Settings, paths: StationPaths) -> QWidget:
+        title = page_title(key)
+        if key == "orders":
+            view = TablePageView(title, self.tr("Filter: number, customer, comuna, state…"))
+            self.tables[key] = TableController(
+                view, OrdersTableModel(self), partial(list_orders, self.database), self.runner, _orders_summary, self
+            )
+            return view
+        if key == "inventory":
+            view = TablePageView(title, self.tr("Filter: SKU, name, client…"))
+            self.tables[key] = TableController(
+                view, InventoryTableModel(self), partial(list_stock, self.database), self.runner, _inventory_summary, self
+            )
+            return view
+        if key == "settings":
+            settings_view = SettingsView(title)
+            self.settings = SettingsController(settings_view, settings, self.database.info, paths, self)
+            self.settings.sig_settings_saved.connect(self.status.show_station)
+            return settings_view
+        return PlaceholderView(title, coming_with(key))
+
+    @property
+    def current_page(self) -> str:
+        return self.window.page_keys()[self.window.pages.currentIndex()]
+
+    def show_page(self, key: str) -> None:
+        row = self.window.page_keys().index(key)
+        if self.window.navigation.currentRow() == row:
+            self._row_chosen(row)
+        else:
+            self.window.navigation.setCurrentRow(row)  # → _row_chosen
+
+    def _row_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        self.window.show_page_at(row)
+        key = self.window.page_keys()[row]
+        table = self.tables.get(key)
+        if table is not None and not table.loaded_once and not table.loading:
+            table.refresh()
+        page = self.window.pages.currentWidget()
+        focus = getattr(page, "filter_field", None) or getattr(page, "station_name", None)
+        if focus is not None:
+            focus.setFocus()
+        self.sig_page_shown.emit(key)
+
+    def refresh_current(self) -> Task | None:
+        table = self.tables.get(self.current_page)
+        return table.refresh() if table is not None else None
+
+    def set_plugin_host(self, plugin_host: PluginHost) -> None:
+        self.status.show_plugins(plugin_host.plugins())
+
+    def show_plugin_load_failed(self, message: str) -> None:
+        self.status.show_plugins_failed(message)

@@ -1,0 +1,78 @@
+"""The status bar: user, database, station name, bench devices, plugin health."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
+
+from station.config import Settings
+from station.db.engine import DatabaseInfo
+from station.pluginhost import PluginInfo
+from station.services.auth import LoggedInUser
+from station.ui.jobs.health import DeviceHealth, PluginHealth, device_health, plugin_health
+from station.ui.views.main_window import MainWindow
+
+
+class StatusController(QObject):
+    def __init__(self, window: MainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+
+    def show_user(self, user: LoggedInUser) -> None:
+        role = {
+            "packer": self.tr("packer"),
+            "lead": self.tr("lead"),
+            "admin": self.tr("admin"),
+        }.get(str(user.role), str(user.role))
+        self.window.user_label.setText(f"● {user.name} ({role})")
+        self.window.user_label.setToolTip(self.tr("Signed in as %1").replace("%1", user.login))
+
+    def show_database(self, info: DatabaseInfo) -> None:
+        self.window.database_label.setText(info.label)
+        self.window.database_label.setToolTip(self.tr("Database: %1").replace("%1", info.label))
+
+    def show_station(self, settings: Settings) -> None:
+        self.window.station_label.setText(self.tr("Station: %1").replace("%1", settings.station_name))
+
+    def show_devices(self, settings: Settings) -> None:
+        health: DeviceHealth = device_health(settings.devices)
+        not_configured = self.tr("not configured")
+        scale = self.tr("Scale: %1").replace("%1", health.scale_url or not_configured)
+        printer = self.tr("Printer: %1").replace("%1", health.printer_url or not_configured)
+        self.window.devices_label.setText(f"{scale} · {printer}")
+        unset = not health.scale_url or not health.printer_url
+        self.window.devices_label.setToolTip(
+            self.tr("Set the devices with `station devices` or in the settings file.") if unset else ""
+        )
+
+    def show_plugins_loading(self) -> None:
+        self.window.plugins_label.setText(self.tr("Plugins: loading…"))
+
+    def show_plugins(self, infos: Iterable[PluginInfo]) -> None:
+        health: PluginHealth = plugin_health(infos)
+        text = self.tr("%n plugin(s)", "", health.total)
+        if health.failed:
+            text += ", " + self.tr("%n failed", "", health.failed)
+            tooltip = "\n".join(f"{name}: {error}" for name, error in health.failures)
+            self._mark_problem(self.window.plugins_label, True)
+        else:
+            tooltip = self.tr("All plugins loaded.")
+            self._mark_problem(self.window.plugins_label, False)
+        self.window.plugins_label.setText(text)
+        self.window.plugins_label.setToolTip(tooltip)
+
+    def show_plugins_failed(self, message: str) -> None:
+        self.window.plugins_label.setText(self.tr("Plugins: not loaded"))
+        self.window.plugins_label.setToolTip(message)
+        self._mark_problem(self.window.plugins_label, True)
+
+    def show_task_problem(self, message: str) -> None:
+        self.window.task_problem_label.setText(message)
+
+    @staticmethod
+    def _mark_problem(label: QLabel, problem: bool) -> None:
+        label.setProperty("problem", problem)
+        label.style().unpolish(label)  # the stylesheet colours [problem="true"] labels
+        label.style().polish(label)

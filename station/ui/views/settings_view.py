@@ -1,0 +1,70 @@
+"""Station settings: name, language, the database (read-only). Layout only."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SettingsView(QWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setObjectName("viewTitle")
+
+        self.station_name = QLineEdit()
+        self.station_name.setObjectName("stationName")
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.database = QLineEdit()
+        self.database.setObjectName("database")
+        self.database.setReadOnly(True)
+        self.settings_file = QLabel()
+        self.settings_file.setObjectName("viewSubtitle")
+        self.settings_file.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setSpacing(14)
+        form.addRow(self._label(self.tr("Station name")), self.station_name)
+        form.addRow(self._label(self.tr("Language")), self.language)
+        form.addRow(self._label(self.tr("Database")), self.database)
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("primary")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.settings_file)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _label(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("fieldLabel")
+        return label
+
+    def show_message(self, text: str, *, ok: bool) -> None:
+        self.message.setObjectName("successMessage" if ok else "errorMessage")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()

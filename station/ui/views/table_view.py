@@ -1,0 +1,69 @@
+"""A page with a title, a filter box, a read-only table and a line saying how many rows it shows."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class TablePageView(QWidget):
+    def __init__(self, title: str, filter_hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setObjectName("viewTitle")
+        self.filter_field = QLineEdit()
+        self.filter_field.setObjectName("filter")
+        self.filter_field.setPlaceholderText(filter_hint)
+        self.filter_field.setClearButtonEnabled(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.summary = QLabel()
+        self.summary.setObjectName("viewSubtitle")
+        self.problem = QLabel()
+        self.problem.setObjectName("errorMessage")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_field, 3)
+        bar.addWidget(self.summary, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addLayout(bar)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.table, 1)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def clear_problem(self) -> None:
+        self.problem.hide()
