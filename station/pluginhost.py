@@ -19,6 +19,7 @@ Other code calls the facade methods (``carriers()``, ``notify_order_did_pack(...
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import importlib.metadata
 import logging
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import ModuleType
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 import httpx
 import pluggy
@@ -41,11 +42,11 @@ from station.api.adapters import (
     AdapterContext,
     AdapterKind,
     Carrier,
-    HttpClient,
     Marketplace,
     PaymentGateway,
     PrinterTransport,
     ScaleProtocol,
+    adapter_problem,
 )
 from station.api.events import CreatedShipment, PackedOrder, StockChange
 from station.api.markers import PROJECT_NAME
@@ -79,7 +80,6 @@ USER_AGENT = f"JustLogisticsStation/{__version__}"
 HTTP_TIMEOUT_S = 10.0
 
 Status = Literal["enabled", "disabled", "failed"]
-_ADAPTER_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _KNOWN_HOOKS = (*hookspecs.REGISTER_HOOKS, *hookspecs.NOTIFICATION_HOOKS)
 
 
@@ -135,6 +135,10 @@ def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name.strip()).lower()
 
 
+def _same(obj: object) -> object:
+    return obj
+
+
 def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
@@ -163,10 +167,10 @@ class PluginHost:
 
         for module_name in builtins:
             short = module_name.rsplit(".", 1)[-1]
-            self._admit(short, "builtin", lambda m=module_name: importlib.import_module(m))
+            self._admit(short, "builtin", functools.partial(importlib.import_module, module_name))
         for item in extra_plugins:
             name, obj = item if isinstance(item, tuple) else (self._name_of(item), item)
-            self._admit(name, str(getattr(obj, "__version__", "local")), lambda o=obj: o)
+            self._admit(name, str(getattr(obj, "__version__", "local")), functools.partial(_same, obj))
         if load_entry_points:
             self._load_entry_points()
         self._check_pending()
@@ -195,7 +199,9 @@ class PluginHost:
         self, name: str, version: str, load: Callable[[], object], aliases: Iterable[str] = ()
     ) -> None:
         if self._pm.get_plugin(name) is not None:
-            self._record(name, version, status="failed", error=f"another plugin is already loaded as {name!r}")
+            self._record(
+                name, version, status="failed", error=f"another plugin is already loaded as {name!r}"
+            )
             return
         if {_normalise(name), *aliases} & self._disabled:
             self._record(name, version, status="disabled", error=f"disabled by {DISABLE_ENV}")
@@ -239,7 +245,7 @@ class PluginHost:
         for kind, adapter in registered.adapters:
             self._adapters[kind][adapter.name] = adapter
             self._owners[(kind, adapter.name)] = name
-        kinds = [kind for kind in ADAPTER_SPECS if any(k == kind for k, _ in registered.adapters)]
+        kinds: list[str] = [kind for kind in ADAPTER_SPECS if any(k == kind for k, _ in registered.adapters)]
         if set(hooks) & set(hookspecs.NOTIFICATION_HOOKS):
             kinds.append("notifications")
         error = "; ".join(registered.duplicates) or None
@@ -255,7 +261,9 @@ class PluginHost:
             opts = self._pm.parse_hookimpl_opts(plugin, attr)
             if opts is None:
                 if attr in _KNOWN_HOOKS and callable(getattr(plugin, attr, None)):
-                    problems.append(f"{attr} is not decorated with @hookimpl (from station.api import hookimpl)")
+                    problems.append(
+                        f"{attr} is not decorated with @hookimpl (from station.api import hookimpl)"
+                    )
                 continue
             hook = opts.get("specname") or attr
             if opts.get("wrapper") or opts.get("hookwrapper"):
@@ -273,12 +281,12 @@ class PluginHost:
         spec = ADAPTER_SPECS[kind]
         caller = getattr(self._pm.hook, spec.hook)
 
-        def register(adapter: object) -> None:
-            problem = self._check_adapter(kind, adapter)
+        def register(adapter: Any) -> None:
+            problem = adapter_problem(kind, adapter)
             if problem:
                 registered.invalid.append(problem)
                 return
-            name = cast(str, getattr(adapter, "name"))
+            name: str = adapter.name
             owner = self._owners.get((kind, name))
             if owner is not None or any(k == kind and a.name == name for k, a in registered.adapters):
                 by = f"plugin {owner!r}" if owner else "this plugin"
@@ -292,30 +300,6 @@ class PluginHost:
             if impl.plugin is plugin:
                 arguments = {"register": register}
                 impl.function(*(arguments[arg] for arg in impl.argnames))
-
-    @staticmethod
-    def _check_adapter(kind: AdapterKind, adapter: object) -> str | None:
-        spec = ADAPTER_SPECS[kind]
-        label = kind.replace("_", " ")
-        if isinstance(adapter, type):
-            return f"{label} {adapter.__name__}: register() needs an instance; call register({adapter.__name__}())"
-        shown = getattr(adapter, "name", None)
-        who = f"{label} {shown!r}" if isinstance(shown, str) else f"{label} {type(adapter).__name__}"
-        for attr, expected in spec.attributes.items():
-            value = getattr(adapter, attr, None)
-            if not isinstance(value, expected):
-                wanted = expected.__name__ if isinstance(expected, type) else " or ".join(t.__name__ for t in expected)
-                return f"{who}: attribute {attr!r} must be {wanted}, got {type(value).__name__}"
-        name = cast(str, getattr(adapter, "name"))
-        if not _ADAPTER_NAME.match(name):
-            return f"{who}: name must be lowercase letters, digits, '-' or '_' (at most 64), e.g. 'chilexpress'"
-        schema = cast(SettingsSchema, getattr(adapter, "settings_schema"))
-        if schema.name != name:
-            return f"{who}: settings_schema.name is {schema.name!r}; it must equal the adapter name"
-        missing = [m for m in spec.methods if not callable(getattr(adapter, m, None))]
-        if missing:
-            return f"{who}: missing method(s) {', '.join(missing)} required by {spec.protocol.__name__}"
-        return None
 
     def _check_pending(self) -> None:
         # Safety net behind _inspect_hooks: drop any plugin pluggy still finds an unknown hook in.
@@ -338,7 +322,9 @@ class PluginHost:
                 del self._owners[(kind, adapter_name)]
                 del self._adapters[kind][adapter_name]
 
-    def _fail(self, name: str, version: str, hooks: tuple[str, ...], error: str, exc: BaseException | None = None) -> None:
+    def _fail(
+        self, name: str, version: str, hooks: tuple[str, ...], error: str, exc: BaseException | None = None
+    ) -> None:
         log.warning("Plugin %r disabled: %s", name, error)
         if exc is not None:
             log.debug("Plugin %r traceback", name, exc_info=exc)
@@ -421,7 +407,7 @@ class PluginHost:
         plugin_name: str,
         settings: Mapping[str, object] | None = None,
         secrets: Mapping[str, str] | None = None,
-        http: HttpClient | None = None,
+        http: httpx.Client | None = None,
         *,
         kind: AdapterKind | None = None,
         clock: Callable[[], datetime] | None = None,
@@ -475,7 +461,9 @@ def _new_http_client(plugin_name: str) -> httpx.Client:
 
     def on_response(response: httpx.Response) -> None:
         request = response.request
-        http_log.debug("%s %s%s -> %s", request.method, request.url.host, request.url.path, response.status_code)
+        http_log.debug(
+            "%s %s%s -> %s", request.method, request.url.host, request.url.path, response.status_code
+        )
 
     return httpx.Client(
         timeout=httpx.Timeout(HTTP_TIMEOUT_S),

@@ -14,11 +14,11 @@ from station.api.adapters import (
     AdapterKind,
     AdapterSpec,
     Carrier,
-    HttpClient,
     Marketplace,
     PaymentGateway,
     PrinterTransport,
     ScaleProtocol,
+    adapter_problem,
 )
 from station.api.devices import (
     CONTENT_TYPE_EPL,
@@ -80,7 +80,6 @@ __all__ = [
     "ChannelOrderLine",
     "CreatedShipment",
     "DeviceError",
-    "HttpClient",
     "Label",
     "LabelFormat",
     "LabelRequest",
@@ -115,6 +114,7 @@ __all__ = [
     "TemporaryError",
     "TrackingEvent",
     "TrackingStatus",
+    "adapter_problem",
     "api_incompatibility",
     "hookimpl",
     "parse_api_version",

@@ -51,8 +51,7 @@ def frozen_extra(owner: str, value: Mapping[str, Any] | None) -> FrozenMap:
             raise TypeError(f"{owner}.extra keys must be str, got {key!r}")
         if not isinstance(item, _EXTRA_SCALARS):
             raise TypeError(
-                f"{owner}.extra[{key!r}] must be str, int, float, bool or None, "
-                f"got {type(item).__name__}"
+                f"{owner}.extra[{key!r}] must be str, int, float, bool or None, got {type(item).__name__}"
             )
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
@@ -92,7 +91,9 @@ def require_utc(owner: str, name: str, value: object) -> datetime:
     return value.astimezone(UTC)
 
 
-def require_tuple(owner: str, name: str, value: object, item_type: type, *, non_empty: bool = False) -> tuple[Any, ...]:
+def require_tuple(
+    owner: str, name: str, value: object, item_type: type, *, non_empty: bool = False
+) -> tuple[Any, ...]:
     """Turn any iterable (not a str/bytes) into a tuple of ``item_type`` items."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise TypeError(f"{owner}.{name} must be a sequence of {item_type.__name__}")

@@ -8,11 +8,12 @@ thread. Every method receives an :class:`AdapterContext` first.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol
 
 from station.api.devices import PrintJob, ScaleReading, SerialSettings
 from station.api.errors import AuthenticationError
@@ -24,32 +25,20 @@ from station.api.shipping import Label, LabelRequest, Rate, RateRequest, Trackin
 AdapterKind = Literal["payment_gateway", "carrier", "marketplace", "scale_protocol", "printer_transport"]
 
 
-@runtime_checkable
-class HttpClient(Protocol):
-    """The part of ``httpx.Client`` adapters may rely on (``station.api`` does not import httpx).
-
-    The host's client has timeouts, connection retries, a ``User-Agent`` and request logging set;
-    tests swap its transport or base URL. Responses are ``httpx.Response`` objects.
-    """
-
-    def request(self, method: str, url: str, **kwargs: Any) -> Any: ...
-    def get(self, url: str, **kwargs: Any) -> Any: ...
-    def post(self, url: str, **kwargs: Any) -> Any: ...
-    def put(self, url: str, **kwargs: Any) -> Any: ...
-    def delete(self, url: str, **kwargs: Any) -> Any: ...
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AdapterContext:
     """Everything an adapter call may use from the outside world, given by the host.
 
-    ``settings`` are the operator's values for the adapter's :class:`SettingsSchema` (defaults
-    filled in); ``secrets`` its keyring entries (read-only; never log them). ``clock`` returns
-    the current aware UTC time (fixed in tests). ``plugin`` is the adapter's name.
+    ``http`` is an ``httpx.Client`` (typed ``Any`` because ``station.api`` does not import
+    httpx) with timeouts, connection retries, our ``User-Agent`` and request logging already
+    set; tests swap its transport or base URL. ``settings`` are the operator's values for the
+    adapter's :class:`SettingsSchema` (defaults filled in); ``secrets`` its keyring entries
+    (read-only; never log them). ``clock`` returns the current aware UTC time (fixed in
+    tests). ``plugin`` is the adapter's name.
     """
 
     plugin: str
-    http: HttpClient
+    http: Any
     settings: Mapping[str, object] = field(default_factory=dict)
     secrets: Mapping[str, str] = field(default_factory=dict)
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
@@ -134,7 +123,9 @@ class Marketplace(Protocol):
         again is fine: the core de-duplicates on ``(channel, external_id)``."""
         ...
 
-    def push_stock(self, ctx: AdapterContext, updates: tuple[StockUpdate, ...]) -> tuple[StockPushResult, ...]:
+    def push_stock(
+        self, ctx: AdapterContext, updates: tuple[StockUpdate, ...]
+    ) -> tuple[StockPushResult, ...]:
         """Set available quantities (and prices). One result per update, same order.
         Raise :class:`~station.api.errors.RateLimited` / ``TemporaryError`` when the whole
         call should be retried later."""
@@ -192,31 +183,85 @@ class AdapterSpec:
     methods: tuple[str, ...]
 
 
-_COMMON: Mapping[str, type | tuple[type, ...]] = {"name": str, "title": str, "settings_schema": SettingsSchema}
+_COMMON: Mapping[str, type | tuple[type, ...]] = {
+    "name": str,
+    "title": str,
+    "settings_schema": SettingsSchema,
+}
 
 #: Adapter kinds, the hook that registers each, and the shape the host validates.
 ADAPTER_SPECS: Mapping[AdapterKind, AdapterSpec] = MappingProxyType(
     {
         "payment_gateway": AdapterSpec(
-            "payment_gateway", PaymentGateway, "station_register_payment_gateways", _COMMON,
+            "payment_gateway",
+            PaymentGateway,
+            "station_register_payment_gateways",
+            _COMMON,
             ("create_payment", "get_payment", "refund"),
         ),
         "carrier": AdapterSpec(
-            "carrier", Carrier, "station_register_carriers", _COMMON,
+            "carrier",
+            Carrier,
+            "station_register_carriers",
+            _COMMON,
             ("rates", "buy_label", "void_label", "track"),
         ),
         "marketplace": AdapterSpec(
-            "marketplace", Marketplace, "station_register_marketplaces", _COMMON,
+            "marketplace",
+            Marketplace,
+            "station_register_marketplaces",
+            _COMMON,
             ("fetch_orders", "push_stock"),
         ),
         "scale_protocol": AdapterSpec(
-            "scale_protocol", ScaleProtocol, "station_register_scale_protocols",
+            "scale_protocol",
+            ScaleProtocol,
+            "station_register_scale_protocols",
             {**_COMMON, "serial": SerialSettings, "reply_terminator": bytes},
             ("request_weight", "parse_reply"),
         ),
         "printer_transport": AdapterSpec(
-            "printer_transport", PrinterTransport, "station_register_printer_transports", _COMMON,
+            "printer_transport",
+            PrinterTransport,
+            "station_register_printer_transports",
+            _COMMON,
             ("send",),
         ),
     }
 )
+
+
+_ADAPTER_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def adapter_problem(kind: AdapterKind, adapter: Any) -> str | None:
+    """Why ``adapter`` cannot be registered as a ``kind`` adapter, or ``None`` if it can.
+
+    This is the check the host runs on everything passed to ``register()``; plugin tests can
+    call it too: ``assert adapter_problem("carrier", MyCarrier()) is None``.
+    """
+    spec = ADAPTER_SPECS[kind]
+    label = kind.replace("_", " ")
+    if isinstance(adapter, type):
+        return (
+            f"{label} {adapter.__name__}: register() needs an instance; call register({adapter.__name__}())"
+        )
+    shown = getattr(adapter, "name", None)
+    who = f"{label} {shown!r}" if isinstance(shown, str) else f"{label} {type(adapter).__name__}"
+    for attr, expected in spec.attributes.items():
+        value = getattr(adapter, attr, None)
+        if not isinstance(value, expected):
+            wanted = (
+                expected.__name__ if isinstance(expected, type) else " or ".join(t.__name__ for t in expected)
+            )
+            return f"{who}: attribute {attr!r} must be {wanted}, got {type(value).__name__}"
+    name: str = adapter.name
+    if not _ADAPTER_NAME.match(name):
+        return f"{who}: name must be lowercase letters, digits, '-' or '_' (at most 64), e.g. 'chilexpress'"
+    schema: SettingsSchema = adapter.settings_schema
+    if schema.name != name:
+        return f"{who}: settings_schema.name is {schema.name!r}; it must equal the adapter name"
+    missing = [m for m in spec.methods if not callable(getattr(adapter, m, None))]
+    if missing:
+        return f"{who}: missing method(s) {', '.join(missing)} required by {spec.protocol.__name__}"
+    return None

@@ -94,4 +94,6 @@ class SerialSettings:
         require_choice("SerialSettings", "parity", self.parity, ("N", "E", "O", "M", "S"))
         require_choice("SerialSettings", "stopbits", str(self.stopbits), ("1", "2"))
         if not isinstance(self.timeout_s, (int, float)) or self.timeout_s <= 0:
-            raise ValueError(f"SerialSettings.timeout_s must be a positive number of seconds, got {self.timeout_s!r}")
+            raise ValueError(
+                f"SerialSettings.timeout_s must be a positive number of seconds, got {self.timeout_s!r}"
+            )

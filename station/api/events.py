@@ -42,7 +42,9 @@ class PackedOrder:
         for name in ("tenant", "reference", "packer", "station"):
             require_str("PackedOrder", name, getattr(self, name))
         set_field(self, "packed_at", require_utc("PackedOrder", "packed_at", self.packed_at))
-        set_field(self, "lines", require_tuple("PackedOrder", "lines", self.lines, PackedLine, non_empty=True))
+        set_field(
+            self, "lines", require_tuple("PackedOrder", "lines", self.lines, PackedLine, non_empty=True)
+        )
         set_field(self, "parcels", require_tuple("PackedOrder", "parcels", self.parcels, Parcel))
         optional_str("PackedOrder", "channel", self.channel)
         optional_str("PackedOrder", "external_id", self.external_id)

@@ -70,9 +70,7 @@ def hookimpl(
     return mark(function) if function is not None else mark
 
 
-def hookspec(
-    function: _F | None = None, /, *, firstresult: bool = False, historic: bool = False
-) -> Any:
+def hookspec(function: _F | None = None, /, *, firstresult: bool = False, historic: bool = False) -> Any:
     """Mark a function in :mod:`station.api.hookspecs` as a hook specification (host side)."""
     if firstresult and historic:
         raise ValueError("a hook cannot be both historic and firstresult")
@@ -81,7 +79,12 @@ def hookspec(
         setattr(
             func,
             SPEC_ATTRIBUTE,
-            {"firstresult": firstresult, "historic": historic, "warn_on_impl": None, "warn_on_impl_args": None},
+            {
+                "firstresult": firstresult,
+                "historic": historic,
+                "warn_on_impl": None,
+                "warn_on_impl_args": None,
+            },
         )
         return func
 

@@ -22,7 +22,7 @@ from station.api.shipping import Address
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChannelOrderLine:
-    """One line of a channel order: our ``sku`` (the seller SKU on the listing), how many, at what unit price."""
+    """One line of a channel order: our ``sku`` (the listing's seller SKU), how many, at what unit price."""
 
     sku: str
     quantity: int
@@ -77,7 +77,9 @@ class ChannelOrder:
         set_field(self, "lines", lines)
         if not isinstance(self.total, Money):
             raise TypeError("ChannelOrder.total must be Money")
-        amounts = [("total", self.total)] + [(f"lines[{i}].unit_price", ln.unit_price) for i, ln in enumerate(lines)]
+        amounts = [("total", self.total)] + [
+            (f"lines[{i}].unit_price", ln.unit_price) for i, ln in enumerate(lines)
+        ]
         if self.shipping_cost is not None:
             if not isinstance(self.shipping_cost, Money):
                 raise TypeError("ChannelOrder.shipping_cost must be Money or None")

@@ -52,7 +52,9 @@ class Address:
             require_str("Address", name, getattr(self, name), allow_empty=True)
         country = require_str("Address", "country", self.country).strip().upper()
         if len(country) != 2 or not country.isalpha():
-            raise ValueError(f"Address.country must be an ISO 3166 two-letter code such as 'CL', got {self.country!r}")
+            raise ValueError(
+                f"Address.country must be an ISO 3166 two-letter code such as 'CL', got {self.country!r}"
+            )
         set_field(self, "country", country)
         optional_str("Address", "rut", self.rut)
         set_field(self, "extra", frozen_extra("Address", self.extra))
@@ -92,7 +94,9 @@ class RateRequest:
     service_level: str | None = None
 
     def __post_init__(self) -> None:
-        set_field(self, "parcels", require_tuple("RateRequest", "parcels", self.parcels, Parcel, non_empty=True))
+        set_field(
+            self, "parcels", require_tuple("RateRequest", "parcels", self.parcels, Parcel, non_empty=True)
+        )
         optional_str("RateRequest", "service_level", self.service_level)
 
 
@@ -142,7 +146,9 @@ class LabelRequest:
     def __post_init__(self) -> None:
         for name in ("idempotency_key", "service_code", "reference"):
             require_str("LabelRequest", name, getattr(self, name))
-        set_field(self, "parcels", require_tuple("LabelRequest", "parcels", self.parcels, Parcel, non_empty=True))
+        set_field(
+            self, "parcels", require_tuple("LabelRequest", "parcels", self.parcels, Parcel, non_empty=True)
+        )
         require_choice("LabelRequest", "label_format", self.label_format, LABEL_FORMATS)
         set_field(self, "extra", frozen_extra("LabelRequest", self.extra))
 

@@ -83,7 +83,9 @@ class FilePrinter:
         try:
             handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".printing-", suffix=".tmp")
         except OSError as exc:
-            raise DeviceError(f"cannot write to printer folder {folder}: {exc.strerror}", plugin=self.name) from exc
+            raise DeviceError(
+                f"cannot write to printer folder {folder}: {exc.strerror}", plugin=self.name
+            ) from exc
         try:
             with os.fdopen(handle, "wb") as temp:
                 temp.write(data)
@@ -93,7 +95,9 @@ class FilePrinter:
             os.replace(temp_name, target)
         except OSError as exc:
             Path(temp_name).unlink(missing_ok=True)
-            raise DeviceError(f"cannot write to printer folder {folder}: {exc.strerror or exc}", plugin=self.name) from exc
+            raise DeviceError(
+                f"cannot write to printer folder {folder}: {exc.strerror or exc}", plugin=self.name
+            ) from exc
         return target
 
     @staticmethod

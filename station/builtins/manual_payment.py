@@ -61,11 +61,15 @@ class ManualPaymentGateway:
     def create_payment(self, ctx: AdapterContext, intent: PaymentIntent) -> PaymentIntent:
         status = PaymentStatus(str(ctx.settings.get("initial_status") or "paid"))
         if status not in (PaymentStatus.PAID, PaymentStatus.AUTHORIZED):
-            raise PaymentError(f"initial_status must be paid or authorized, got {status.value!r}", plugin=self.name)
+            raise PaymentError(
+                f"initial_status must be paid or authorized, got {status.value!r}", plugin=self.name
+            )
         extra = dict(intent.extra)
         if instructions := str(ctx.settings.get("instructions") or ""):
             extra["instructions"] = instructions
-        ctx.logger.info("Manual payment %s recorded for %s: %s", status.value, intent.reference, intent.amount)
+        ctx.logger.info(
+            "Manual payment %s recorded for %s: %s", status.value, intent.reference, intent.amount
+        )
         return dataclasses.replace(
             intent,
             gateway=self.name,
@@ -84,7 +88,8 @@ class ManualPaymentGateway:
     def refund(self, ctx: AdapterContext, refund: Refund) -> Refund:
         if not refund.payment_external_id.startswith("manual-"):
             raise PaymentError(
-                f"payment {refund.payment_external_id!r} was not recorded as a manual payment", plugin=self.name
+                f"payment {refund.payment_external_id!r} was not recorded as a manual payment",
+                plugin=self.name,
             )
         ctx.logger.info("Manual refund of %s recorded for %s", refund.amount, refund.payment_external_id)
         return dataclasses.replace(

@@ -83,7 +83,9 @@ class PickupCarrier:
 
     def buy_label(self, ctx: AdapterContext, request: LabelRequest) -> Label:
         if request.service_code != "pickup":
-            raise CarrierError(f"unknown pickup service {request.service_code!r}; use 'pickup'", plugin=self.name)
+            raise CarrierError(
+                f"unknown pickup service {request.service_code!r}; use 'pickup'", plugin=self.name
+            )
         return Label(
             carrier=self.name,
             tracking_number=pickup_code(request.idempotency_key),
@@ -110,9 +112,13 @@ class PickupCarrier:
         )
 
     def _check_code(self, tracking_number: str) -> None:
-        if not (tracking_number.startswith(CODE_PREFIX) and len(tracking_number) == len(CODE_PREFIX) + _CODE_LENGTH):
+        if not (
+            tracking_number.startswith(CODE_PREFIX)
+            and len(tracking_number) == len(CODE_PREFIX) + _CODE_LENGTH
+        ):
             raise CarrierError(
-                f"{tracking_number!r} is not a pickup code (they look like {CODE_PREFIX}7KQ2M9XD)", plugin=self.name
+                f"{tracking_number!r} is not a pickup code (they look like {CODE_PREFIX}7KQ2M9XD)",
+                plugin=self.name,
             )
 
 

@@ -57,7 +57,10 @@ def format_table(rows: list[dict[str, Any]]) -> str:
     ]
     widths = [max([len(h), *(len(c[i]) for c in cells)]) for i, h in enumerate(headers)]
     lines = [headers, tuple("-" * w for w in widths), *cells]
-    text = "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in lines)
+    text = "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    )
     if not cells:
         text += "\n(no plugins)"
     return text + "\n"

@@ -11,13 +11,26 @@ from collections.abc import Callable
 import pluggy
 import pytest
 
-from station.api import ADAPTER_SPECS, API_VERSION, api_incompatibility, hookimpl, hookspecs, parse_api_version
+from station.api import (
+    ADAPTER_SPECS,
+    API_VERSION,
+    api_incompatibility,
+    hookimpl,
+    hookspecs,
+    parse_api_version,
+)
 from station.api.markers import hookspec
 
 
 @pytest.mark.parametrize(
     "options",
-    [{}, {"tryfirst": True}, {"trylast": True}, {"optionalhook": True}, {"specname": "station_register_carriers"}],
+    [
+        {},
+        {"tryfirst": True},
+        {"trylast": True},
+        {"optionalhook": True},
+        {"specname": "station_register_carriers"},
+    ],
 )
 def test_hookimpl_sets_exactly_what_pluggys_marker_sets(options: dict[str, object]) -> None:
     def ours() -> None: ...
@@ -70,7 +83,8 @@ def test_adapter_specs_list_every_method_of_their_protocol() -> None:
     # The host validates registered adapters from ADAPTER_SPECS; it must not drift from the Protocols.
     for kind, spec in ADAPTER_SPECS.items():
         protocol_methods = {
-            name for name, member in vars(spec.protocol).items()
+            name
+            for name, member in vars(spec.protocol).items()
             if inspect.isfunction(member) and not name.startswith("_")
         }
         assert set(spec.methods) == protocol_methods, kind
@@ -86,7 +100,7 @@ def test_station_api_imports_only_the_standard_library() -> None:
         import station.api, station.api.hookspecs
         new = {m.split('.')[0] for m in set(sys.modules) - before}
         outside = sorted(m for m in new if m not in sys.stdlib_module_names and m != 'station')
-        others = sorted(m for m in sys.modules if m.startswith('station.') and not m.startswith('station.api'))
+        others = sorted(m for m in sys.modules if m.startswith('station.') and 'station.api' not in m)
         print(outside, others)
         """
     )

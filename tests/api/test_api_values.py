@@ -33,7 +33,12 @@ from station.api import (
 
 
 def address(**overrides: object) -> Address:
-    values: dict[str, object] = {"name": "Ana Pérez", "street": "Av. Providencia", "number": "1234", "comuna": "Providencia"}
+    values: dict[str, object] = {
+        "name": "Ana Pérez",
+        "street": "Av. Providencia",
+        "number": "1234",
+        "comuna": "Providencia",
+    }
     values.update(overrides)
     return Address(**values)  # type: ignore[arg-type]
 
@@ -101,7 +106,9 @@ def test_rate_request_turns_any_sequence_of_parcels_into_a_tuple_and_needs_one()
 
 def test_tracking_event_time_is_stored_in_utc_and_naive_times_are_refused() -> None:
     santiago = timezone(timedelta(hours=-3))
-    event = TrackingEvent(tracking_number="99", at=datetime(2026, 3, 2, 9, 0, tzinfo=santiago), status="delivered")
+    event = TrackingEvent(
+        tracking_number="99", at=datetime(2026, 3, 2, 9, 0, tzinfo=santiago), status="delivered"
+    )
     assert event.at == datetime(2026, 3, 2, 12, 0, tzinfo=UTC) and event.at.tzinfo is UTC
     assert event.status is TrackingStatus.DELIVERED
     with pytest.raises(ValueError, match="TrackingEvent.at must be timezone-aware"):
@@ -114,7 +121,9 @@ def test_tracking_event_time_is_stored_in_utc_and_naive_times_are_refused() -> N
 
 
 def test_payment_and_refund_amounts_must_be_positive() -> None:
-    intent = PaymentIntent(gateway="webpay", reference="1042", amount=Money(9990, "CLP"), idempotency_key="pay-1")
+    intent = PaymentIntent(
+        gateway="webpay", reference="1042", amount=Money(9990, "CLP"), idempotency_key="pay-1"
+    )
     assert intent.status is PaymentStatus.PENDING and intent.external_id is None
     with pytest.raises(ValueError, match="PaymentIntent.amount must be more than zero, got 0 CLP"):
         PaymentIntent(gateway="webpay", reference="1042", amount=Money(0, "CLP"), idempotency_key="k")
@@ -135,7 +144,9 @@ def test_channel_order_rejects_mixed_currencies_naming_the_line() -> None:
     order = ChannelOrder(**common, lines=[line], total=Money(22980, "CLP"), shipping_cost=Money(3000, "CLP"))  # type: ignore[arg-type]
     assert order.lines == (line,)
     usd_line = ChannelOrderLine(sku="MUG", quantity=1, unit_price=Money(500, "USD"))
-    with pytest.raises(ValueError, match=r"ChannelOrder 2000001: lines\[1\].unit_price is in USD but total is in CLP"):
+    with pytest.raises(
+        ValueError, match=r"ChannelOrder 2000001: lines\[1\].unit_price is in USD but total is in CLP"
+    ):
         ChannelOrder(**common, lines=(line, usd_line), total=Money(1, "CLP"))  # type: ignore[arg-type]
 
 
@@ -166,9 +177,13 @@ SCHEMA = SettingsSchema(
     name="chilexpress",
     title="Chilexpress",
     fields=(
-        SettingField(key="api_url", label="API URL", kind="url", default="https://testservices.wschilexpress.com"),
+        SettingField(
+            key="api_url", label="API URL", kind="url", default="https://testservices.wschilexpress.com"
+        ),
         SettingField(key="customer_code", label="Customer code", required=True),
-        SettingField(key="label_type", label="Label type", kind="choice", choices=("epl", "image"), default="epl"),
+        SettingField(
+            key="label_type", label="Label type", kind="choice", choices=("epl", "image"), default="epl"
+        ),
         SettingField(key="max_parcels", label="Max parcels", kind="int", default=10),
         SettingField(key="insure", label="Insure parcels", kind="bool", default=False),
         SettingField(key="api_key", label="API key", kind="secret"),
@@ -210,7 +225,9 @@ def test_setting_fields_are_checked_when_a_plugin_declares_them() -> None:
     with pytest.raises(ValueError, match="is a secret and cannot have a default"):
         SettingField(key="token", label="Token", kind="secret", default="abc")
     with pytest.raises(ValueError, match="repeats field"):
-        SettingsSchema(name="x", title="X", fields=(SettingField(key="a", label="A"), SettingField(key="a", label="A")))
+        SettingsSchema(
+            name="x", title="X", fields=(SettingField(key="a", label="A"), SettingField(key="a", label="A"))
+        )
 
 
 # -- errors ----------------------------------------------------------------------------------------

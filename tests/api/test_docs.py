@@ -46,7 +46,8 @@ def test_every_hook_has_a_heading_in_the_plugin_docs(hook: str) -> None:
 @pytest.mark.parametrize("hook", HOOKS)
 def test_every_hook_is_exercised_by_a_test(hook: str) -> None:
     users = [
-        path for path in TESTS.rglob("*.py")
+        path
+        for path in TESTS.rglob("*.py")
         if path.name != Path(__file__).name and hook in path.read_text(encoding="utf-8")
     ]
     assert users, f"no test under tests/ implements or calls {hook}"
@@ -88,7 +89,7 @@ def test_the_documented_plugin_tests_pass_against_the_documented_plugin(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (carrier_code,) = [code for kind, code in examples("plugin") if kind == "carrier"]
-    (module_name, test_code), = examples("test")
+    ((module_name, test_code),) = examples("test")
     plugin = types.ModuleType(module_name)
     exec(compile(carrier_code, f"{DOCS}:{module_name}", "exec"), plugin.__dict__)  # noqa: S102
     monkeypatch.setitem(sys.modules, module_name, plugin)

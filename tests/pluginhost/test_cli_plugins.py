@@ -28,8 +28,12 @@ def run_station(site: Path, *args: str, **env: str) -> subprocess.CompletedProce
 def site(tmp_path: Path) -> Path:
     fake = FakeSite(tmp_path / "site")
     fake.path.mkdir()
-    fake.install("station-broken", "0.3.1", {"broken": "station_broken_cli"}, {"station_broken_cli": BROKEN_MODULE})
-    fake.install("station-drone", "1.2.0", {"drone": "station_drone_cli"}, {"station_drone_cli": GOOD_CARRIER_MODULE})
+    fake.install(
+        "station-broken", "0.3.1", {"broken": "station_broken_cli"}, {"station_broken_cli": BROKEN_MODULE}
+    )
+    fake.install(
+        "station-drone", "1.2.0", {"drone": "station_drone_cli"}, {"station_drone_cli": GOOD_CARRIER_MODULE}
+    )
     return fake.path
 
 
@@ -62,7 +66,9 @@ def test_json_lists_builtins_a_working_plugin_and_a_broken_one_with_its_error(si
 
 
 def test_table_shows_status_and_error_and_env_switches_apply(site: Path) -> None:
-    result = run_station(site, "plugins", "list", STATION_DISABLE_PLUGINS="pickup", STATION_LOAD_PLUGINS="drone")
+    result = run_station(
+        site, "plugins", "list", STATION_DISABLE_PLUGINS="pickup", STATION_LOAD_PLUGINS="drone"
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["name", "version", "kind", "hooks", "status", "error"]
@@ -70,7 +76,13 @@ def test_table_shows_status_and_error_and_env_switches_apply(site: Path) -> None
     assert "disabled by STATION_DISABLE_PLUGINS" in rows["pickup"]
     assert "not listed in STATION_LOAD_PLUGINS (drone)" in rows["broken"]
     assert rows["drone"].split()[:5] == ["drone", "1.2.0", "carrier", "register_carriers", "enabled"]
-    assert rows["manual_payment"].split()[:5] == ["manual_payment", "builtin", "payment_gateway", "register_payment_gateways", "enabled"]
+    assert rows["manual_payment"].split()[:5] == [
+        "manual_payment",
+        "builtin",
+        "payment_gateway",
+        "register_payment_gateways",
+        "enabled",
+    ]
 
 
 def test_plugins_without_an_action_explains_usage(site: Path) -> None:

@@ -38,11 +38,25 @@ PACKED = PackedOrder(
     external_id="2000001",
 )
 SHIPPED = CreatedShipment(
-    tenant="acme", order_reference="1042", carrier="pickup", service_code="pickup",
-    tracking_number="PU-7KQ2M9XD", created_at=FIXED_NOW, price=Money(0, "CLP"),
+    tenant="acme",
+    order_reference="1042",
+    carrier="pickup",
+    service_code="pickup",
+    tracking_number="PU-7KQ2M9XD",
+    created_at=FIXED_NOW,
+    price=Money(0, "CLP"),
 )
 CHANGES = [
-    StockChange(tenant="acme", sku="TS-RED-M", location="A-01-B", delta=-2, on_hand=8, available=6, reason="pick", at=FIXED_NOW),
+    StockChange(
+        tenant="acme",
+        sku="TS-RED-M",
+        location="A-01-B",
+        delta=-2,
+        on_hand=8,
+        available=6,
+        reason="pick",
+        at=FIXED_NOW,
+    ),
 ]
 
 
@@ -95,7 +109,11 @@ def test_a_failing_notification_is_logged_with_the_plugin_name_and_others_still_
     assert recorder.heard[1:] == [("shipped", "PU-7KQ2M9XD"), ("stock", (("TS-RED-M", 6),))]
     info = {p.name: p for p in host.plugins()}
     assert info["recorder"].kinds == ("notifications",)
-    assert info["recorder"].hooks == ("station_order_did_pack", "station_shipment_did_create", "station_stock_did_change")
+    assert info["recorder"].hooks == (
+        "station_order_did_pack",
+        "station_shipment_did_create",
+        "station_stock_did_change",
+    )
 
 
 def test_notifications_with_no_listeners_do_nothing(plugin_host: PluginHost) -> None:
@@ -144,11 +162,16 @@ def test_host_context_calls_out_with_our_user_agent_and_timeouts(
     assert plugin_host.make_context("pickup").http is ctx.http  # one pooled client per adapter
 
 
-def test_context_settings_and_secrets_are_read_only_and_missing_secrets_say_what_to_set(plugin_host: PluginHost) -> None:
+def test_context_settings_and_secrets_are_read_only_and_missing_secrets_say_what_to_set(
+    plugin_host: PluginHost,
+) -> None:
     ctx = plugin_host.make_context("pickup", {"location": "Counter"}, {})
     with pytest.raises(TypeError):
         ctx.settings["location"] = "elsewhere"  # type: ignore[index]
-    with pytest.raises(AuthenticationError, match="pickup: secret 'api_key' is not set; add it to the keyring for plugin 'pickup'"):
+    with pytest.raises(
+        AuthenticationError,
+        match="pickup: secret 'api_key' is not set; add it to the keyring for plugin 'pickup'",
+    ):
         ctx.secret("api_key")
 
 
@@ -160,11 +183,21 @@ def test_closing_the_host_closes_its_clients(make_plugin_host: PluginHostFactory
     assert not host.make_context("pickup").http.is_closed  # type: ignore[attr-defined]  # reopened on demand
 
 
-def test_adapter_context_fixture_routes_http_to_a_test_handler(adapter_context: AdapterContextFactory) -> None:
+def test_adapter_context_fixture_routes_http_to_a_test_handler(
+    adapter_context: AdapterContextFactory,
+) -> None:
     def sandbox(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, json={"auth": request.headers.get("Authorization"), "url": str(request.url)})
+        return httpx.Response(
+            200, json={"auth": request.headers.get("Authorization"), "url": str(request.url)}
+        )
 
-    ctx = adapter_context("drone", settings={"region": "RM"}, secrets={"token": "t"}, base_url="https://sandbox.test", handler=sandbox)
+    ctx = adapter_context(
+        "drone",
+        settings={"region": "RM"},
+        secrets={"token": "t"},
+        base_url="https://sandbox.test",
+        handler=sandbox,
+    )
     reply = ctx.http.get("/quotes", headers={"Authorization": f"Bearer {ctx.secret('token')}"}).json()
     assert reply == {"auth": "Bearer t", "url": "https://sandbox.test/quotes"}
     assert ctx.now() == FIXED_NOW and ctx.settings["region"] == "RM"

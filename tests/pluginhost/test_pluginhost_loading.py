@@ -7,12 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from plugin_dists import FakeSite
 
 from station.api import Money, SettingsSchema, hookimpl
 from station.pluginhost import PluginHost, PluginInfo
 from station.testing import PluginHostFactory
-
-from plugin_dists import FakeSite
 
 
 def info(host: PluginHost, name: str) -> PluginInfo:
@@ -59,17 +58,32 @@ def carrier_plugin(name: str, *adapters: object) -> types.ModuleType:
 def test_plugin_that_fails_to_import_is_listed_as_failed_and_others_load(
     fake_site: FakeSite, plugin_sources: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake_site.install("station-broken", "0.3.1", {"broken": "station_broken_plugin"}, {"station_broken_plugin": plugin_sources["broken"]})
-    fake_site.install("station-drone", "1.2.0", {"drone": "station_drone_plugin"}, {"station_drone_plugin": plugin_sources["drone"]})
+    fake_site.install(
+        "station-broken",
+        "0.3.1",
+        {"broken": "station_broken_plugin"},
+        {"station_broken_plugin": plugin_sources["broken"]},
+    )
+    fake_site.install(
+        "station-drone",
+        "1.2.0",
+        {"drone": "station_drone_plugin"},
+        {"station_drone_plugin": plugin_sources["drone"]},
+    )
     monkeypatch.setenv("STATION_LOAD_PLUGINS", "broken,drone")
 
     with PluginHost() as host:
         broken = info(host, "broken")
         assert (broken.status, broken.version) == ("failed", "0.3.1")
-        assert broken.error == "import failed: RuntimeError: cannot reach the licence server at licence.example"
+        assert (
+            broken.error == "import failed: RuntimeError: cannot reach the licence server at licence.example"
+        )
         drone = info(host, "drone")
         assert (drone.status, drone.version, drone.kinds, drone.hooks) == (
-            "enabled", "1.2.0", ("carrier",), ("station_register_carriers",)
+            "enabled",
+            "1.2.0",
+            ("carrier",),
+            ("station_register_carriers",),
         )
         assert builtins_still_work(host)
         ctx = host.make_context("drone", kind="carrier")
@@ -80,10 +94,18 @@ def test_plugin_that_fails_to_import_is_listed_as_failed_and_others_load(
 def test_load_switch_limits_external_plugins_and_lists_the_rest_as_disabled(
     fake_site: FakeSite, plugin_sources: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake_site.install("station-drone", "1.2.0", {"drone": "station_drone_plugin"}, {"station_drone_plugin": plugin_sources["drone"]})
+    fake_site.install(
+        "station-drone",
+        "1.2.0",
+        {"drone": "station_drone_plugin"},
+        {"station_drone_plugin": plugin_sources["drone"]},
+    )
     monkeypatch.setenv("STATION_LOAD_PLUGINS", "")
     with PluginHost() as host:
-        assert (info(host, "drone").status, info(host, "drone").error) == ("disabled", "not listed in STATION_LOAD_PLUGINS (empty)")
+        assert (info(host, "drone").status, info(host, "drone").error) == (
+            "disabled",
+            "not listed in STATION_LOAD_PLUGINS (empty)",
+        )
         assert "drone" not in host.carriers()
     monkeypatch.setenv("STATION_LOAD_PLUGINS", "Station_Drone")  # the distribution name works too
     with PluginHost() as host:
@@ -93,7 +115,12 @@ def test_load_switch_limits_external_plugins_and_lists_the_rest_as_disabled(
 def test_disable_switch_turns_off_external_and_builtin_plugins(
     fake_site: FakeSite, plugin_sources: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake_site.install("station-drone", "1.2.0", {"drone": "station_drone_plugin"}, {"station_drone_plugin": plugin_sources["drone"]})
+    fake_site.install(
+        "station-drone",
+        "1.2.0",
+        {"drone": "station_drone_plugin"},
+        {"station_drone_plugin": plugin_sources["drone"]},
+    )
     monkeypatch.delenv("STATION_LOAD_PLUGINS", raising=False)
     monkeypatch.setenv("STATION_DISABLE_PLUGINS", "pickup, drone")
     with PluginHost() as host:
@@ -101,7 +128,9 @@ def test_disable_switch_turns_off_external_and_builtin_plugins(
         assert info(host, "pickup").error == "disabled by STATION_DISABLE_PLUGINS"
         assert host.carriers() == {}
         assert "manual" in host.payment_gateways()
-        with pytest.raises(LookupError, match=r"No carrier named 'pickup' \(available: none\).*station plugins list"):
+        with pytest.raises(
+            LookupError, match=r"No carrier named 'pickup' \(available: none\).*station plugins list"
+        ):
             host.adapter("carrier", "pickup")
 
 
@@ -150,7 +179,9 @@ def test_forgotten_hookimpl_decorator_is_reported(make_plugin_host: PluginHostFa
     )
 
 
-def test_plugin_raising_while_registering_is_failed_and_keeps_nothing(make_plugin_host: PluginHostFactory) -> None:
+def test_plugin_raising_while_registering_is_failed_and_keeps_nothing(
+    make_plugin_host: PluginHostFactory,
+) -> None:
     class HalfWay:
         @hookimpl
         def station_register_carriers(self, register: Callable[[object], None]) -> None:
@@ -179,14 +210,24 @@ def test_wrong_hook_arguments_are_rejected(make_plugin_host: PluginHostFactory) 
     ("adapter", "message"),
     [
         (Courier, "carrier Courier: register() needs an instance; call register(Courier())"),
-        (types.SimpleNamespace(name="x", title="X"), "carrier 'x': attribute 'settings_schema' must be SettingsSchema, got NoneType"),
+        (
+            types.SimpleNamespace(name="x", title="X"),
+            "carrier 'x': attribute 'settings_schema' must be SettingsSchema, got NoneType",
+        ),
         (Courier("Big Courier"), "carrier 'Big Courier': name must be lowercase letters, digits, '-' or '_'"),
         (
-            types.SimpleNamespace(name="lazy", title="Lazy", settings_schema=SettingsSchema(name="lazy", title="Lazy"), rates=print),
+            types.SimpleNamespace(
+                name="lazy",
+                title="Lazy",
+                settings_schema=SettingsSchema(name="lazy", title="Lazy"),
+                rates=print,
+            ),
             "carrier 'lazy': missing method(s) buy_label, void_label, track required by Carrier",
         ),
         (
-            types.SimpleNamespace(name="named", title="N", settings_schema=SettingsSchema(name="other", title="N")),
+            types.SimpleNamespace(
+                name="named", title="N", settings_schema=SettingsSchema(name="other", title="N")
+            ),
             "carrier 'named': settings_schema.name is 'other'; it must equal the adapter name",
         ),
     ],
@@ -201,7 +242,9 @@ def test_invalid_adapters_fail_their_plugin_with_a_precise_message(
     assert "fine" not in host.carriers()  # all or nothing per plugin
 
 
-def test_duplicate_adapter_name_keeps_the_first_and_reports_the_second(make_plugin_host: PluginHostFactory) -> None:
+def test_duplicate_adapter_name_keeps_the_first_and_reports_the_second(
+    make_plugin_host: PluginHostFactory,
+) -> None:
     first = Courier("courier")
     host = make_plugin_host(
         ("first", carrier_plugin("first", first)),
@@ -223,14 +266,19 @@ def test_plugin_needing_another_api_major_is_disabled(make_plugin_host: PluginHo
     future.STATION_API_VERSION = "2.0"  # type: ignore[attr-defined]
     host = make_plugin_host(("future", future))
     assert info(host, "future").status == "disabled"
-    assert info(host, "future").error == "incompatible: needs station plugin API 2.x; this station provides 1.0"
+    assert (
+        info(host, "future").error == "incompatible: needs station plugin API 2.x; this station provides 1.0"
+    )
     assert "hyperloop" not in host.carriers()
 
 
 def test_same_plugin_name_twice_fails_the_second(make_plugin_host: PluginHostFactory) -> None:
     host = make_plugin_host(("pickup", carrier_plugin("pickup", Courier("other-pickup"))))
     rows = [(p.name, p.status, p.error) for p in host.plugins() if p.name == "pickup"]
-    assert rows == [("pickup", "enabled", None), ("pickup", "failed", "another plugin is already loaded as 'pickup'")]
+    assert rows == [
+        ("pickup", "enabled", None),
+        ("pickup", "failed", "another plugin is already loaded as 'pickup'"),
+    ]
 
 
 # -- every adapter kind --------------------------------------------------------------------------
@@ -238,7 +286,14 @@ def test_same_plugin_name_twice_fails_the_second(make_plugin_host: PluginHostFac
 
 def test_one_plugin_can_provide_every_kind_of_adapter(make_plugin_host: PluginHostFactory) -> None:
     from station.api import (
-        PaymentIntent, PaymentStatus, PrintJob, ScaleReading, ScaleState, SerialSettings, StockPushResult, StockUpdate,
+        PaymentIntent,
+        PaymentStatus,
+        PrintJob,
+        ScaleReading,
+        ScaleState,
+        SerialSettings,
+        StockPushResult,
+        StockUpdate,
     )
 
     def schema(name: str) -> SettingsSchema:
@@ -246,13 +301,20 @@ def test_one_plugin_can_provide_every_kind_of_adapter(make_plugin_host: PluginHo
 
     class Gateway:
         name, title, settings_schema = "cashbox", "Cash box", schema("cashbox")
-        def create_payment(self, ctx: Any, intent: PaymentIntent) -> PaymentIntent: return intent
+
+        def create_payment(self, ctx: Any, intent: PaymentIntent) -> PaymentIntent:
+            return intent
+
         def get_payment(self, ctx: Any, external_id: str) -> Any: ...
-        def refund(self, ctx: Any, refund: Any) -> Any: return refund
+        def refund(self, ctx: Any, refund: Any) -> Any:
+            return refund
 
     class Shop:
         name, title, settings_schema = "shop", "Shop", schema("shop")
-        def fetch_orders(self, ctx: Any, since: Any) -> tuple[()]: return ()
+
+        def fetch_orders(self, ctx: Any, since: Any) -> tuple[()]:
+            return ()
+
         def push_stock(self, ctx: Any, updates: tuple[StockUpdate, ...]) -> tuple[StockPushResult, ...]:
             return tuple(StockPushResult(update=u, accepted=u.quantity < 1000, message="") for u in updates)
 
@@ -260,14 +322,21 @@ def test_one_plugin_can_provide_every_kind_of_adapter(make_plugin_host: PluginHo
         name, title, settings_schema = "grams", "Grams", schema("grams")
         serial = SerialSettings(baudrate=2400, parity="E", bytesize=7)
         reply_terminator = b"\r"
-        def request_weight(self) -> bytes: return b"W\r"
+
+        def request_weight(self) -> bytes:
+            return b"W\r"
+
         def parse_reply(self, data: bytes) -> ScaleReading:
             return ScaleReading(state=ScaleState.STABLE, weight_g=int(data.strip()))
 
     class Spool:
         name, title, settings_schema = "spool", "Spool", schema("spool")
-        def __init__(self) -> None: self.jobs: list[PrintJob] = []
-        def send(self, ctx: Any, job: PrintJob) -> None: self.jobs.append(job)
+
+        def __init__(self) -> None:
+            self.jobs: list[PrintJob] = []
+
+        def send(self, ctx: Any, job: PrintJob) -> None:
+            self.jobs.append(job)
 
     class Everything:
         @hookimpl
@@ -291,18 +360,35 @@ def test_one_plugin_can_provide_every_kind_of_adapter(make_plugin_host: PluginHo
             register(Spool())
 
     host = make_plugin_host(("everything", Everything()))
-    assert info(host, "everything").kinds == ("payment_gateway", "carrier", "marketplace", "scale_protocol", "printer_transport")
+    assert info(host, "everything").kinds == (
+        "payment_gateway",
+        "carrier",
+        "marketplace",
+        "scale_protocol",
+        "printer_transport",
+    )
     assert set(host.payment_gateways()) == {"manual", "cashbox"}
     scale = host.scale_protocols()["grams"]
     assert scale.request_weight() == b"W\r" and scale.parse_reply(b"1250\r").weight_g == 1250
     shop = host.marketplaces()["shop"]
     ctx = host.make_context("shop", kind="marketplace")
-    results = shop.push_stock(ctx, (StockUpdate(sku="A", listing_external_id="MLC1", quantity=5),
-                                    StockUpdate(sku="B", listing_external_id="MLC2", quantity=5000)))
+    results = shop.push_stock(
+        ctx,
+        (
+            StockUpdate(sku="A", listing_external_id="MLC1", quantity=5),
+            StockUpdate(sku="B", listing_external_id="MLC2", quantity=5000),
+        ),
+    )
     assert [r.accepted for r in results] == [True, False]
     spool = host.printer_transports()["spool"]
     spool.send(host.make_context("spool"), PrintJob(data=b"^XA^XZ", content_type="application/zpl"))
     assert len(spool.jobs) == 1  # type: ignore[attr-defined]
     assert set(host.settings_schemas()["scale_protocol"]) == {"grams"}
-    assert host.payment_gateways()["cashbox"].create_payment(ctx, PaymentIntent(
-        gateway="cashbox", reference="1", amount=Money(1, "CLP"), idempotency_key="k")).status is PaymentStatus.PENDING
+    assert (
+        host.payment_gateways()["cashbox"]
+        .create_payment(
+            ctx, PaymentIntent(gateway="cashbox", reference="1", amount=Money(1, "CLP"), idempotency_key="k")
+        )
+        .status
+        is PaymentStatus.PENDING
+    )
