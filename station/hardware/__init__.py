@@ -1,0 +1,1 @@
+"""Bench devices: scales, label printers, scanners — protocols, drivers, transports and simulators."""

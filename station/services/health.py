@@ -1,0 +1,123 @@
+"""Is this station fit to work? The checks behind `station doctor` and the window's status bar."""
+
+from __future__ import annotations
+
+import enum
+import os
+from dataclasses import asdict, dataclass
+from urllib.parse import urlsplit
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from station import secrets
+from station.config import Settings
+from station.db.engine import Database
+from station.db.migrate import current_revision, head_revision
+from station.pluginhost import PluginHost
+
+
+class Status(enum.StrEnum):
+    OK = "ok"
+    NOTE = "note"  # worth knowing, nothing to fix (e.g. no scale on a back-office PC)
+    PROBLEM = "problem"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: Status
+    detail: str
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def check_database(database: Database) -> list[Check]:
+    label = database.info.label
+    try:
+        current = current_revision(database.engine)
+    except SQLAlchemyError as exc:
+        reason = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        return [
+            Check(
+                "database",
+                Status.PROBLEM,
+                f"cannot reach {label}: {reason}",
+                "check the server is running and STATION_DATABASE_URL / --database-url point at it",
+            )
+        ]
+    reachable = Check("database", Status.OK, f"{label} reachable")
+    head = head_revision()
+    if current is None:
+        schema = Check("schema", Status.PROBLEM, "the database is empty", "run `station db upgrade`")
+    elif current != head:
+        schema = Check("schema", Status.PROBLEM, f"at revision {current}, newest is {head}", "run `station db upgrade`")
+    else:
+        schema = Check("schema", Status.OK, f"at the newest revision ({head})")
+    return [reachable, schema]
+
+
+def check_plugins(host: PluginHost) -> list[Check]:
+    infos = host.plugins()
+    enabled = [info.name for info in infos if info.status == "enabled"]
+    checks = [Check("plugins", Status.OK, f"{len(enabled)} enabled: {', '.join(enabled)}")]
+    for info in infos:
+        if info.status == "failed":
+            checks.append(
+                Check(
+                    f"plugin {info.name}",
+                    Status.PROBLEM,
+                    f"failed to load: {info.error}",
+                    f"update or uninstall it, or set STATION_DISABLE_PLUGINS={info.name}",
+                )
+            )
+        elif info.status == "disabled":
+            checks.append(Check(f"plugin {info.name}", Status.NOTE, f"disabled: {info.error or 'by configuration'}"))
+    return checks
+
+
+def check_devices(settings: Settings, host: PluginHost) -> list[Check]:
+    checks = []
+    printer_url = settings.devices.printer_url
+    if not printer_url:
+        checks.append(Check("printer", Status.NOTE, "no label printer configured (fine for a back-office PC)"))
+    else:
+        checks.append(_check_printer(printer_url, host))
+    scale_url = settings.devices.scale_url
+    if not scale_url:
+        checks.append(Check("scale", Status.NOTE, "no scale configured (fine for a back-office PC)"))
+    else:
+        checks.append(Check("scale", Status.NOTE, f"{scale_url} configured; scale drivers arrive with the packing station"))
+    return checks
+
+
+def _check_printer(printer_url: str, host: PluginHost) -> Check:
+    parts = urlsplit(printer_url)
+    transports = host.printer_transports()
+    if parts.scheme not in transports:
+        known = ", ".join(sorted(transports)) or "none"
+        return Check(
+            "printer",
+            Status.PROBLEM,
+            f"{printer_url}: no printer transport '{parts.scheme}' (installed: {known})",
+            "fix [devices] printer_url in the settings file",
+        )
+    if parts.scheme == "file":
+        folder = parts.path
+        if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+            return Check(
+                "printer", Status.PROBLEM, f"folder {folder} does not exist or is not writable", "create it or fix printer_url"
+            )
+    return Check("printer", Status.OK, f"{printer_url} via the '{parts.scheme}' transport")
+
+
+def check_secrets() -> Check:
+    usable, description = secrets.backend_description()
+    if usable:
+        return Check("secrets", Status.OK, description)
+    return Check("secrets", Status.PROBLEM, description, "see docs/operations.md#secrets")
+
+
+def run_checks(database: Database, settings: Settings, host: PluginHost) -> list[Check]:
+    return [*check_database(database), *check_plugins(host), *check_devices(settings, host), check_secrets()]

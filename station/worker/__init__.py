@@ -1,0 +1,1 @@
+"""The headless `station worker` process: queues and schedules (reservation expiry, sync, imports)."""
