@@ -40,7 +40,12 @@ def _backend() -> keyring.backend.KeyringBackend:
 
         encrypted = CryptFileKeyring()
         encrypted.file_path = str(station_paths().ensure().data_dir / "secrets.cfg")
-        encrypted.keyring_key = password
+        try:
+            encrypted.keyring_key = password  # checked against the file right away
+        except ValueError as exc:  # "MAC check failed" / "Incorrect Password"
+            raise SecretsUnavailable(
+                f"cannot unlock {encrypted.file_path}: is STATION_KEYRING_PASSWORD right? ({exc})"
+            ) from exc
         return encrypted
     if choice:
         raise SecretsUnavailable(f"STATION_KEYRING={choice!r} is not known; use 'cryptfile' (or 'file' for tests)")
@@ -94,11 +99,7 @@ def _usable_backend() -> keyring.backend.KeyringBackend:
 
 
 def get_secret(owner: str, key: str) -> str | None:
-    backend = _usable_backend()
-    try:
-        return backend.get_password(_service(owner), key)
-    except ValueError as exc:  # cryptfile: "MAC check failed" / "Incorrect Password"
-        raise SecretsUnavailable(f"cannot unlock the secrets file: is STATION_KEYRING_PASSWORD right? ({exc})") from exc
+    return _usable_backend().get_password(_service(owner), key)
 
 
 def set_secret(owner: str, key: str, value: str) -> None:
