@@ -23,6 +23,19 @@ from station.db.migrate import upgrade
 DIALECTS = ("sqlite", "postgresql")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_station_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep every test, and every `station` subprocess it starts, out of the real user directories."""
+    home = tmp_path_factory.mktemp("station-home")
+    previous = os.environ.get("STATION_HOME")
+    os.environ["STATION_HOME"] = str(home)
+    yield home
+    if previous is None:
+        os.environ.pop("STATION_HOME", None)
+    else:
+        os.environ["STATION_HOME"] = previous
+
+
 def pg_admin_url() -> str | None:
     return os.environ.get("STATION_TEST_PG_URL")
 
