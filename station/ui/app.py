@@ -35,10 +35,6 @@ log = logging.getLogger(__name__)
 DEFAULT_DEMO_LOGINS: tuple[tuple[str, str], ...] = (("admin", "1234"), ("packers", "1111"))
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def demo_logins() -> tuple[tuple[str, str], ...]:
     """(login, PIN) pairs to show on the demo sign-in screen."""
     try:
@@ -52,7 +48,8 @@ def demo_hint(logins: Sequence[tuple[str, str]]) -> str:
     if not logins:
         return ""
     pairs = "   ·   ".join(f"{login} / {pin}" for login, pin in logins)
-    return _translate("Demo data. Sign in as (login / PIN): %1").replace("%1", pairs)
+    text = QCoreApplication.translate("Startup", "Demo data. Sign in as (login / PIN): %1")
+    return text.replace("%1", pairs)
 
 
 def create_login_dialog(
@@ -117,15 +114,21 @@ class _OpeningView(QWidget):
 
 
 def database_problem_text(shown_url: str, detail: str) -> str:
-    return (
-        _translate("The station cannot open its database:\n%1\n\nReason: %2").replace("%1", shown_url).replace("%2", detail)
-        + "\n\n"
-        + _translate(
-            "Check that the database server is running and that this computer can reach it on the network. "
-            "If the address is wrong, start the station with --database-url, set STATION_DATABASE_URL, or "
-            "change database_url in the settings file. Then start the station again."
-        )
+    """What the error dialog says when the database cannot be opened: which, why, what to do."""
+    translate = QCoreApplication.translate
+    what = translate("Startup", "The station cannot open its database:\n%1\n\nReason: %2")
+    advice = translate(
+        "Startup",
+        "Check that the database server is running and that this computer can reach it on the network. "
+        "If the address is wrong, start the station with --database-url, set STATION_DATABASE_URL, or "
+        "change database_url in the settings file. Then start the station again.",
     )
+    return what.replace("%1", shown_url).replace("%2", detail) + "\n\n" + advice
+
+
+def show_database_problem(shown_url: str, detail: str) -> None:
+    title = QCoreApplication.translate("Startup", "Database problem")
+    QMessageBox.critical(None, title, database_problem_text(shown_url, detail))
 
 
 def _open(database: Database, runner: TaskRunner) -> str | None:
@@ -155,7 +158,9 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
         settings = load_settings(paths)
     except SettingsError as exc:
         install_translator(app, "system")
-        QMessageBox.critical(None, _translate("Settings problem"), _translate("The settings file cannot be read:\n%1").replace("%1", str(exc)))
+        title = QCoreApplication.translate("Startup", "Settings problem")
+        text = QCoreApplication.translate("Startup", "The settings file cannot be read:\n%1").replace("%1", str(exc))
+        QMessageBox.critical(None, title, text)
         return 2
     translator = install_translator(app, settings.language)  # noqa: F841 - keep it alive while the app runs
     apply_style(app)
@@ -164,7 +169,7 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
     try:
         database = Database(url)
     except Exception as exc:  # noqa: BLE001 - a malformed URL or a missing driver
-        QMessageBox.critical(None, _translate("Database problem"), database_problem_text(url_without_password(url), str(exc)))
+        show_database_problem(url_without_password(url), str(exc))
         return 1
     runner = TaskRunner()
     plugins_task = runner.submit(load_plugins, lane="net")
@@ -172,7 +177,7 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
         problem = _open(database, runner)
         if problem is not None:
             log.error("cannot open the database %s: %s", url_without_password(url), problem)
-            QMessageBox.critical(None, _translate("Database problem"), database_problem_text(url_without_password(url), problem))
+            show_database_problem(url_without_password(url), problem)
             return 1
 
         login = create_login_dialog(database, runner, settings, demo_logins() if demo else ())
@@ -192,7 +197,7 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
             plugins_task.sig_finished.connect(controller.set_plugin_host)
             plugins_task.sig_failed.connect(controller.show_plugin_load_failed)
         if demo:
-            window.setWindowTitle(window.windowTitle() + " — " + _translate("DEMO"))
+            window.setWindowTitle(window.windowTitle() + " — " + QCoreApplication.translate("Startup", "DEMO"))
         window.show()
         return app.exec()
     finally:

@@ -10,9 +10,11 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from station.config import Settings, StationPaths, station_paths  # noqa: E402
 from station.db import Database  # noqa: E402
+from station.ui.i18n import install_translator, remove_translator  # noqa: E402
 from station.ui.tasks import TaskRunner  # noqa: E402
 from ui_sample import Sample, build_sample  # noqa: E402
 
@@ -23,6 +25,14 @@ def station_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StationPath
     monkeypatch.setenv("STATION_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("STATION_DATABASE_URL", raising=False)
     return station_paths().ensure()
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """Every UI test runs in English (the source language, with its plural forms) unless it says otherwise."""
+    translator = install_translator(qapp, "en")
+    yield
+    remove_translator(qapp, translator)
 
 
 @pytest.fixture

@@ -70,3 +70,16 @@ def build_sample(database: Database) -> Sample:
         )
         uow.commit()
     return result
+
+
+def add_order(database: Database, number: str, total: int) -> None:
+    """One more direct order for the first tenant."""
+    with database.unit_of_work() as uow:
+        tenant_id = uow.session.query(Tenant.id).order_by(Tenant.id).limit(1).scalar()
+        uow.session.add(
+            Order(
+                tenant_id=tenant_id, number=number, state=OrderState.NEW, customer_name="Nuevo Cliente",
+                ship_comuna="Maipú", total=total, placed_at=datetime.now(UTC),
+            )
+        )
+        uow.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -28,22 +28,22 @@ from station.ui.views.settings_view import SettingsView
 from station.ui.views.table_view import TablePageView
 
 
-def _orders_summary(shown: int, total: int) -> str:
-    translate = QCoreApplication.translate
-    if shown == total:
-        text = translate("OrdersPage", "%n order(s)", "", total)
-    else:
-        text = translate("OrdersPage", "%1 of %n order(s)", "", total).replace("%1", str(shown))
-    if total >= ORDER_LIST_LIMIT:
-        text += " " + translate("OrdersPage", "(the newest)")
-    return text
+class Summaries(QObject):
+    """The line above each table: how many rows it shows (translated with plural forms)."""
 
+    def orders(self, shown: int, total: int) -> str:
+        if shown == total:
+            text = self.tr("%n order(s)", None, total)
+        else:
+            text = self.tr("%1 of %n order(s)", None, total).replace("%1", str(shown))
+        if total >= ORDER_LIST_LIMIT:
+            text += " " + self.tr("(the newest)")
+        return text
 
-def _inventory_summary(shown: int, total: int) -> str:
-    translate = QCoreApplication.translate
-    if shown == total:
-        return translate("InventoryPage", "%n SKU(s)", "", total)
-    return translate("InventoryPage", "%1 of %n SKU(s)", "", total).replace("%1", str(shown))
+    def inventory(self, shown: int, total: int) -> str:
+        if shown == total:
+            return self.tr("%n SKU(s)", None, total)
+        return self.tr("%1 of %n SKU(s)", None, total).replace("%1", str(shown))
 
 
 class MainController(QObject):
@@ -67,6 +67,7 @@ class MainController(QObject):
         self.runner = runner
         self.tables: dict[str, TableController] = {}
         self.status = StatusController(window, self)
+        self.summaries = Summaries(self)
 
         for page in PAGES:
             window.add_page(page.key, page_title(page.key), page.shortcut, self._build_page(page.key, settings, paths))
@@ -93,13 +94,13 @@ class MainController(QObject):
         if key == "orders":
             view = TablePageView(title, self.tr("Filter: number, customer, comuna, state…"))
             self.tables[key] = TableController(
-                view, OrdersTableModel(self), partial(list_orders, self.database), self.runner, _orders_summary, self
+                view, OrdersTableModel(self), partial(list_orders, self.database), self.runner, self.summaries.orders, self
             )
             return view
         if key == "inventory":
             view = TablePageView(title, self.tr("Filter: SKU, name, client…"))
             self.tables[key] = TableController(
-                view, InventoryTableModel(self), partial(list_stock, self.database), self.runner, _inventory_summary, self
+                view, InventoryTableModel(self), partial(list_stock, self.database), self.runner, self.summaries.inventory, self
             )
             return view
         if key == "settings":

@@ -44,7 +44,7 @@ class StatusController(QObject):
         self.window.devices_label.setText(f"{scale} · {printer}")
         unset = not health.scale_url or not health.printer_url
         self.window.devices_label.setToolTip(
-            self.tr("Set the devices with `station devices` or in the settings file.") if unset else ""
+            self.tr("Set the scale and printer in the settings file, section [devices].") if unset else ""
         )
 
     def show_plugins_loading(self) -> None:
@@ -52,9 +52,9 @@ class StatusController(QObject):
 
     def show_plugins(self, infos: Iterable[PluginInfo]) -> None:
         health: PluginHealth = plugin_health(infos)
-        text = self.tr("%n plugin(s)", "", health.total)
+        text = self.tr("%n plugin(s)", None, health.total)
         if health.failed:
-            text += ", " + self.tr("%n failed", "", health.failed)
+            text += ", " + self.tr("%n failed", None, health.failed)
             tooltip = "\n".join(f"{name}: {error}" for name, error in health.failures)
             self._mark_problem(self.window.plugins_label, True)
         else:

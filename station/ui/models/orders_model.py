@@ -10,19 +10,33 @@ from station.ui.labels import format_local_time, order_state_label
 from station.ui.models.rows_model import Column, RowsTableModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrdersTable", text)
+def _channel(row: OrderRow) -> str:
+    return row.channel or QCoreApplication.translate("OrdersTable", "Direct")
 
 
 def order_columns() -> list[Column[OrderRow]]:
+    translate = QCoreApplication.translate
     return [
-        Column(lambda: _tr("Order"), lambda r: r.number, lambda r: r.number),
-        Column(lambda: _tr("Channel"), lambda r: r.channel or _tr("Direct"), lambda r: r.channel),
-        Column(lambda: _tr("Customer"), lambda r: r.customer, lambda r: r.customer.casefold()),
-        Column(lambda: _tr("Comuna"), lambda r: r.comuna, lambda r: r.comuna.casefold()),
-        Column(lambda: _tr("State"), lambda r: order_state_label(r.state), lambda r: order_state_label(r.state)),
-        Column(lambda: _tr("Total"), lambda r: format_money(r.total, r.currency), lambda r: (r.currency, r.total), numeric=True),
-        Column(lambda: _tr("Placed"), lambda r: format_local_time(r.placed_at), lambda r: r.placed_at.isoformat()),
+        Column(lambda: translate("OrdersTable", "Order"), lambda r: r.number, lambda r: r.number),
+        Column(lambda: translate("OrdersTable", "Channel"), _channel, lambda r: r.channel),
+        Column(lambda: translate("OrdersTable", "Customer"), lambda r: r.customer, lambda r: r.customer.casefold()),
+        Column(lambda: translate("OrdersTable", "Comuna"), lambda r: r.comuna, lambda r: r.comuna.casefold()),
+        Column(
+            lambda: translate("OrdersTable", "State"),
+            lambda r: order_state_label(r.state),
+            lambda r: order_state_label(r.state),
+        ),
+        Column(
+            lambda: translate("OrdersTable", "Total"),
+            lambda r: format_money(r.total, r.currency),
+            lambda r: (r.currency, r.total),
+            numeric=True,
+        ),
+        Column(
+            lambda: translate("OrdersTable", "Placed"),
+            lambda r: format_local_time(r.placed_at),
+            lambda r: r.placed_at.isoformat(),
+        ),
     ]
 
 
