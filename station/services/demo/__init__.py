@@ -1,0 +1,208 @@
+"""The demo dataset: a realistic, deterministic Chilean 3PL warehouse in one call.
+
+    summary = seed_demo(database, seed=1, progress=print)
+
+fills an empty, migrated database with two clients, the SCL-1 warehouse (~2,000 bins), ~300
+products / ~1,500 SKUs with stock received through the stock ledger, staff with demo PINs, four
+sales channels with listings and ~200 orders in every state. The same seed always gives the same
+data (timestamps are relative to a base date drawn from the seed, not to the wall clock; only the
+ledger's own timestamps, which the stock ledger sets, are real time).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from station.db import Database
+from station.db.models import (
+    Barcode,
+    Channel,
+    Listing,
+    Location,
+    LocationKind,
+    Lot,
+    Order,
+    Payment,
+    Product,
+    Reservation,
+    ReservationStatus,
+    Role,
+    SerialNumber,
+    Shipment,
+    StockLevel,
+    Tenant,
+    User,
+    Variant,
+)
+from station.services.demo.catalog import Sku, build_catalog
+from station.services.demo.channels import ChannelPlan, create_listings, plan_channels
+from station.services.demo.context import DemoContext, base_time_for
+from station.services.demo.fulfilment import Fulfiller
+from station.services.demo.inventory import StockBook, stock_warehouse
+from station.services.demo.orders import FIRST_NUMBER, build_order, external_order_id, plan_orders
+from station.services.demo.paperwork import Paperwork
+from station.services.demo.tenancy import DEMO_LOGINS, DEMO_TENANT_CODES, DemoLogin, create_staff, create_tenants
+from station.services.demo.warehouse import WAREHOUSE_CODE, WarehouseLayout, build_warehouse
+
+__all__ = [
+    "DEMO_LOGINS",
+    "DEMO_TENANT_CODES",
+    "DatabaseNotEmpty",
+    "DemoLogin",
+    "DemoSummary",
+    "database_contents",
+    "seed_demo",
+]
+
+
+class DatabaseNotEmpty(RuntimeError):
+    """The demo only seeds an empty database; the message says what is already there."""
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What `seed_demo` created, and the demo logins (PINs in clear, for the login screen's hint)."""
+
+    seed: int
+    warehouse_code: str
+    tenants: tuple[str, ...]  # names
+    locations: int  # every location: bins plus dock, benches, returns, quarantine
+    bins: int  # storage and pick-face bins
+    products: int
+    skus: int
+    barcodes: int
+    lots: int
+    serial_numbers: int  # serial-tracked units still in the warehouse
+    units_on_hand: int
+    channels: int
+    listings: int
+    orders: int
+    orders_by_state: Mapping[str, int]
+    active_reservations: int
+    payments: int
+    shipments: int
+    logins: tuple[DemoLogin, ...]
+
+    def lines(self) -> list[str]:
+        """A short human summary, as `station demo` prints it."""
+        states = ", ".join(f"{state} {count}" for state, count in self.orders_by_state.items())
+        return [
+            f"Clients: {', '.join(self.tenants)}",
+            f"Warehouse {self.warehouse_code}: {self.bins:,} bins ({self.locations:,} locations)",
+            f"Catalogue: {self.products} products, {self.skus:,} SKUs, {self.barcodes:,} barcodes, "
+            f"{self.lots} lots, {self.serial_numbers:,} serial numbers",
+            f"Stock: {self.units_on_hand:,} units on hand, {self.active_reservations} active reservations",
+            f"Channels: {self.channels} with {self.listings:,} listings",
+            f"Orders: {self.orders} ({states}); {self.payments} payments, {self.shipments} shipments",
+            "Logins (user / PIN / badge): "
+            + "; ".join(f"{login.login} / {login.pin} / {login.badge_code}" for login in self.logins),
+        ]
+
+
+def database_contents(database: Database) -> Literal["empty", "demo", "other"]:
+    """Whether the database holds no clients, the demo's clients, or someone else's data."""
+    with database.unit_of_work() as uow:
+        codes = set(uow.session.scalars(select(Tenant.code)))
+    if not codes:
+        return "empty"
+    return "demo" if codes <= set(DEMO_TENANT_CODES) else "other"
+
+
+def seed_demo(
+    database: Database, *, seed: int = 1, progress: Callable[[str], None] | None = None
+) -> DemoSummary:
+    """Fill an empty, migrated database with the demo data, in one transaction.
+
+    Raises DatabaseNotEmpty (changing nothing) if the database already has tenants.
+    """
+    report = progress or (lambda _message: None)
+    with database.unit_of_work() as uow:
+        session = uow.session
+        existing = list(session.scalars(select(Tenant.code).order_by(Tenant.code)))
+        if existing:
+            raise DatabaseNotEmpty(
+                f"{database.info.label} already holds {len(existing)} client(s) ({', '.join(existing)}); "
+                "the demo only seeds an empty database"
+            )
+        rng = random.Random(seed)
+        ctx = DemoContext(session, rng, base_time_for(rng), report)
+        tenants = create_tenants(ctx)
+        users = create_staff(ctx)
+        layout = build_warehouse(ctx)
+        skus = build_catalog(ctx, tenants)
+        book = stock_warehouse(ctx, layout, skus)
+        channels = plan_channels(ctx, tenants, skus)
+        _create_orders(ctx, channels, book, layout, [u for u in users.values() if u.role is Role.PACKER], skus)
+        create_listings(ctx, channels, book)
+        summary = _summarise(session, seed)
+        report("Saving")
+        uow.commit()
+    report("Demo data ready")
+    return summary
+
+
+def _create_orders(
+    ctx: DemoContext,
+    channels: list[ChannelPlan],
+    book: StockBook,
+    layout: WarehouseLayout,
+    packers: list[User],
+    skus: list[Sku],
+) -> None:
+    plans = plan_orders(ctx, channels)
+    fulfiller = Fulfiller(ctx, book, layout, packers)
+    sizes = {s.variant.id: (s.variant.weight_g, s.variant.length_mm * s.variant.width_mm * s.variant.height_mm) for s in skus}
+    paperwork = Paperwork(ctx, sizes)
+    external_ids: set[tuple[int, str]] = set()
+    for index, plan in enumerate(plans):
+        external_id = external_order_id(plan.channel.spec.plugin, ctx.rng)
+        while (id(plan.channel), external_id) in external_ids:
+            external_id = external_order_id(plan.channel.spec.plugin, ctx.rng)
+        external_ids.add((id(plan.channel), external_id))
+        order = build_order(ctx, plan, FIRST_NUMBER + index, external_id, book)
+        ctx.session.add(order)
+        ctx.session.flush()
+        fulfiller.apply(order, plan)
+        paperwork.record_payment(order, plan)
+        paperwork.plan_shipment(order, plan)
+        if (index + 1) % 50 == 0:
+            ctx.progress(f"Orders: {index + 1} of {len(plans)}")
+    paperwork.write_shipments()
+    ctx.progress(f"Orders: {len(plans)}, {paperwork.payments} payments, {len(paperwork.shipments)} shipments")
+
+
+def _count(session: Session, model: type, *where: object) -> int:
+    return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # type: ignore[arg-type]
+
+
+def _summarise(session: Session, seed: int) -> DemoSummary:
+    session.flush()
+    by_state = dict(session.execute(select(Order.state, func.count()).group_by(Order.state)).tuples().all())
+    order_states = {state.value: count for state, count in sorted(by_state.items(), key=lambda item: item[0].value)}
+    return DemoSummary(
+        seed=seed,
+        warehouse_code=WAREHOUSE_CODE,
+        tenants=tuple(session.scalars(select(Tenant.name).order_by(Tenant.id))),
+        locations=_count(session, Location),
+        bins=_count(session, Location, Location.kind.in_((LocationKind.STORAGE, LocationKind.PICK_FACE))),
+        products=_count(session, Product),
+        skus=_count(session, Variant),
+        barcodes=_count(session, Barcode),
+        lots=_count(session, Lot),
+        serial_numbers=_count(session, SerialNumber, SerialNumber.location_id.is_not(None)),
+        units_on_hand=int(session.scalar(select(func.coalesce(func.sum(StockLevel.on_hand), 0))) or 0),
+        channels=_count(session, Channel),
+        listings=_count(session, Listing),
+        orders=sum(order_states.values()),
+        orders_by_state=order_states,
+        active_reservations=_count(session, Reservation, Reservation.status == ReservationStatus.ACTIVE),
+        payments=_count(session, Payment),
+        shipments=_count(session, Shipment),
+        logins=DEMO_LOGINS,
+    )
