@@ -78,24 +78,22 @@ class CreatedShipment:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StockChange:
-    """One SKU's stock after a committed move. ``delta`` is the change in on-hand units at
-    ``location``; ``available`` is on hand minus reservations across the warehouse.
-    ``reason`` is the move kind: receipt, putaway, transfer, pick, pack, ship, adjustment,
-    count or return."""
+    """A SKU's totals in one warehouse after a committed transaction changed them (a receipt,
+    an adjustment, a shipment, a reservation or its release). ``available`` is on hand minus
+    reserved, never below zero: what a sales channel may sell."""
 
     tenant: str
     sku: str
-    location: str
-    delta: int
+    warehouse: str
     on_hand: int
+    reserved: int
     available: int
-    reason: str
     at: datetime
 
     def __post_init__(self) -> None:
-        for name in ("tenant", "sku", "location", "reason"):
+        for name in ("tenant", "sku", "warehouse"):
             require_str("StockChange", name, getattr(self, name))
-        require_int("StockChange", "delta", self.delta)
         require_int("StockChange", "on_hand", self.on_hand, minimum=0)
+        require_int("StockChange", "reserved", self.reserved, minimum=0)
         require_int("StockChange", "available", self.available, minimum=0)
         set_field(self, "at", require_utc("StockChange", "at", self.at))

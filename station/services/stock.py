@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from station.api import StockChange
 from station.db.base import utcnow
 from station.db.models import (
     Location,
@@ -27,7 +28,9 @@ from station.db.models import (
     StockLevel,
     StockMove,
     StockQuant,
+    Tenant,
     Variant,
+    Warehouse,
 )
 from station.domain.stock import AdjustmentReason, InsufficientStock, MoveKind, available, check_quantity
 from station.services import stock_statements as statements
@@ -43,21 +46,6 @@ class Actor:
     user_id: int | None = None
 
 
-@dataclass(frozen=True)
-class StockChange:
-    """A SKU's totals in a warehouse after an operation (what `station_stock_did_change` receives)."""
-
-    warehouse_id: int
-    variant_id: int
-    sku: str
-    on_hand: int
-    reserved: int
-
-    @property
-    def available(self) -> int:
-        return available(self.on_hand, self.reserved)
-
-
 class StockError(ValueError):
     """An operation that cannot be done as asked; the message says what and where."""
 
@@ -70,13 +58,34 @@ class StockLedger:
         self._totals: dict[tuple[int, int], tuple[int, int]] = {}
 
     def changes(self) -> list[StockChange]:
-        """The SKUs whose totals this ledger changed, as they stand now (for `station_stock_did_change`)."""
+        """The SKUs whose totals this ledger changed, as they stand now (for `station_stock_did_change`).
+
+        Call it after the commit and hand the result to `PluginHost.notify_stock_did_change`.
+        """
         if not self._totals:
             return []
         variant_ids = {variant_id for _, variant_id in self._totals}
-        skus = dict(self.session.execute(select(Variant.id, Variant.sku).where(Variant.id.in_(variant_ids))).all())
+        warehouse_ids = {warehouse_id for warehouse_id, _ in self._totals}
+        skus = {
+            variant_id: (tenant, sku)
+            for variant_id, tenant, sku in self.session.execute(
+                select(Variant.id, Tenant.code, Variant.sku)
+                .join(Tenant, Tenant.id == Variant.tenant_id)
+                .where(Variant.id.in_(variant_ids))
+            )
+        }
+        warehouses = dict(self.session.execute(select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(warehouse_ids))).all())
+        now = utcnow()
         return [
-            StockChange(warehouse_id, variant_id, skus[variant_id], on_hand, reserved)
+            StockChange(
+                tenant=skus[variant_id][0],
+                sku=skus[variant_id][1],
+                warehouse=warehouses[warehouse_id],
+                on_hand=on_hand,
+                reserved=reserved,
+                available=available(on_hand, reserved),
+                at=now,
+            )
             for (warehouse_id, variant_id), (on_hand, reserved) in self._totals.items()
         ]
 
@@ -261,10 +270,10 @@ class StockLedger:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def level(self, warehouse_id: int, variant_id: int) -> StockChange:
-        variant = self._variant(variant_id)
+    def totals(self, warehouse_id: int, variant_id: int) -> tuple[int, int]:
+        """(on hand, reserved) of a SKU in a warehouse."""
         row = self._level_row(warehouse_id, variant_id)
-        return StockChange(warehouse_id, variant_id, variant.sku, row.on_hand if row else 0, row.reserved if row else 0)
+        return (row.on_hand, row.reserved) if row else (0, 0)
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -363,8 +372,7 @@ class StockLedger:
     def _after_change(self, warehouse_id: int, variant: Variant) -> None:
         """Remember the SKU's new totals and queue a stock push to each of its listings."""
         self.session.flush()
-        level = self._level_row(warehouse_id, variant.id)
-        self._totals[(warehouse_id, variant.id)] = (level.on_hand, level.reserved) if level else (0, 0)
+        self._totals[(warehouse_id, variant.id)] = self.totals(warehouse_id, variant.id)
         self._queue_pushes(variant.tenant_id, variant.id)
 
     def _queue_pushes(self, tenant_id: int, variant_id: int) -> None:

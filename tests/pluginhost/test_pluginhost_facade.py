@@ -50,11 +50,10 @@ CHANGES = [
     StockChange(
         tenant="acme",
         sku="TS-RED-M",
-        location="A-01-B",
-        delta=-2,
+        warehouse="SCL-1",
         on_hand=8,
+        reserved=2,
         available=6,
-        reason="pick",
         at=FIXED_NOW,
     ),
 ]

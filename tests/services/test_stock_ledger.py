@@ -25,8 +25,8 @@ def ledger_kinds(database: Database) -> list[MoveKind]:
 def totals(database: Database, world, variant_id: int) -> tuple[int, int, int]:
     """(on hand per level, reserved, on hand summed over quants): the first and last always agree."""
     with database.unit_of_work() as uow:
-        level = StockLedger(uow.session, ACTOR).level(world.warehouse_id, variant_id)
-        return level.on_hand, level.reserved, sum_quants(uow.session, world.warehouse_id, variant_id)
+        on_hand, reserved = StockLedger(uow.session, ACTOR).totals(world.warehouse_id, variant_id)
+        return on_hand, reserved, sum_quants(uow.session, world.warehouse_id, variant_id)
 
 
 def receive(database: Database, world, quantity: int, location_id: int | None = None) -> None:
@@ -172,3 +172,18 @@ def test_non_positive_quantities_are_refused(database: Database, world, quantity
     with database.unit_of_work() as uow:
         with pytest.raises(ValueError):
             StockLedger(uow.session, ACTOR).receive(world.shirt, world.bin_a, quantity)
+
+
+def test_changes_report_each_touched_sku_for_the_stock_hook(database: Database, world) -> None:
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        ledger.receive(world.shirt, world.bin_a, 5)
+        ledger.reserve(world.shirt, world.warehouse_id, 2)
+        ledger.receive(world.mug, world.bin_b, 1)
+        ledger.move(world.mug, world.bin_b, world.bin_a, 1)
+        uow.commit()
+        changes = {change.sku: change for change in ledger.changes()}
+    assert set(changes) == {"POL-M-ROJ", "TAZ-01"}
+    shirt = changes["POL-M-ROJ"]
+    assert (shirt.tenant, shirt.warehouse, shirt.on_hand, shirt.reserved, shirt.available) == ("ACME", "SCL1", 5, 2, 3)
+    assert (changes["TAZ-01"].on_hand, changes["TAZ-01"].available) == (1, 1)
