@@ -216,13 +216,19 @@ class StockLedger:
         self._totals[(warehouse_id, variant_id)] = (on_hand, reserved)
         self._queue_pushes(tenant_id, variant_id)
 
-    def expire_reservations(self, now: datetime | None = None) -> int:
-        """Release every active reservation past its expiry; returns how many."""
+    def expire_reservations(self, now: datetime | None = None, *, limit: int = 500) -> int:
+        """Release active reservations past their expiry (at most `limit`); returns how many.
+
+        Several workers may run this at once: rows another worker is expiring are skipped
+        (FOR UPDATE SKIP LOCKED on PostgreSQL), so each reservation is released exactly once.
+        """
         now = now or utcnow()
         expired = self.session.scalars(
-            select(Reservation.id).where(
-                Reservation.status == ReservationStatus.ACTIVE, Reservation.expires_at <= now
-            )
+            select(Reservation.id)
+            .where(Reservation.status == ReservationStatus.ACTIVE, Reservation.expires_at <= now)
+            .order_by(Reservation.expires_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
         ).all()
         for reservation_id in expired:
             self.release(reservation_id, status=ReservationStatus.EXPIRED)

@@ -1,0 +1,64 @@
+"""A small warehouse for tests: two bins, a packing bench, two SKUs, one listed on a channel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from station.db import Database
+from station.db.models import (
+    Channel,
+    Listing,
+    ListingStatus,
+    Location,
+    LocationKind,
+    Product,
+    Tenant,
+    Variant,
+    Warehouse,
+)
+
+
+@dataclass(frozen=True)
+class World:
+    """Ids of a small warehouse: two bins, a packing bench, two SKUs, one listed on a channel."""
+
+    tenant_id: int
+    warehouse_id: int
+    bin_a: int
+    bin_b: int
+    bench: int
+    shirt: int  # listed on the channel
+    mug: int
+    channel_id: int
+    listing_id: int
+
+
+def build_world(database: Database) -> World:
+    with database.unit_of_work() as uow:
+        session = uow.session
+        tenant = Tenant(code="ACME", name="Acme SpA")
+        warehouse = Warehouse(code="SCL1", name="Santiago 1")
+        session.add_all([tenant, warehouse])
+        session.flush()
+        bins = [
+            Location(warehouse_id=warehouse.id, code=code, kind=kind)
+            for code, kind in (("A-01-A", LocationKind.STORAGE), ("A-01-B", LocationKind.STORAGE), ("PACK-01", LocationKind.PACKING))
+        ]
+        product = Product(tenant_id=tenant.id, code="P1", name="Polera")
+        session.add_all([*bins, product])
+        session.flush()
+        shirt = Variant(tenant_id=tenant.id, product_id=product.id, sku="POL-M-ROJ", name="Polera M roja", weight_g=200)
+        mug = Variant(tenant_id=tenant.id, product_id=product.id, sku="TAZ-01", name="Taza", weight_g=350)
+        channel = Channel(tenant_id=tenant.id, code="MELI", name="Mercado Libre", plugin="mercadolibre")
+        session.add_all([shirt, mug, channel])
+        session.flush()
+        listing = Listing(
+            tenant_id=tenant.id, channel_id=channel.id, variant_id=shirt.id, external_id="MLC1", status=ListingStatus.ACTIVE
+        )
+        session.add(listing)
+        session.flush()
+        result = World(
+            tenant.id, warehouse.id, bins[0].id, bins[1].id, bins[2].id, shirt.id, mug.id, channel.id, listing.id
+        )
+        uow.commit()
+    return result
