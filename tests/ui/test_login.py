@@ -9,14 +9,13 @@ from station.config import Settings
 from station.db import Database
 from station.ui.app import create_login_dialog, demo_hint
 from station.ui.tasks import TaskRunner
+from conftest import show_and_activate
 from ui_sample import ADMIN_PIN, PACKER_BADGE, Sample
 
 
 def _dialog(qtbot: QtBot, database: Database, runner: TaskRunner, settings: Settings, logins=()):
     dialog = create_login_dialog(database, runner, settings, logins)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    show_and_activate(qtbot, dialog)
     return dialog
 
 

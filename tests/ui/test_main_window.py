@@ -14,15 +14,14 @@ from station.ui.app import create_main_window
 from station.ui.navigation import PAGES, page_title
 from station.ui.tasks import TaskRunner
 from station.ui.views.main_window import MainWindow
+from conftest import show_and_activate
 from ui_sample import Sample
 
 
 @pytest.fixture
 def window(qtbot: QtBot, database: Database, sample: Sample, runner: TaskRunner, settings: Settings, station_home: StationPaths):
     main = create_main_window(database, sample.admin, settings=settings, paths=station_home, runner=runner)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    show_and_activate(qtbot, main)
     # The admin starts on Orders, which loads on the database lane.
     qtbot.waitUntil(lambda: main.controller.tables["orders"].loaded_once, timeout=10_000)
     return main
