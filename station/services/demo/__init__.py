@@ -47,12 +47,20 @@ from station.services.demo.fulfilment import Fulfiller
 from station.services.demo.inventory import StockBook, stock_warehouse
 from station.services.demo.orders import FIRST_NUMBER, build_order, external_order_id, plan_orders
 from station.services.demo.paperwork import Paperwork
-from station.services.demo.tenancy import DEMO_LOGINS, DEMO_TENANT_CODES, DemoLogin, create_staff, create_tenants
+from station.services.demo.tenancy import (
+    DEMO_LOGINS,
+    DEMO_TENANT_CODES,
+    DEMO_USERS,
+    DemoLogin,
+    create_staff,
+    create_tenants,
+)
 from station.services.demo.warehouse import WAREHOUSE_CODE, WarehouseLayout, build_warehouse
 
 __all__ = [
     "DEMO_LOGINS",
     "DEMO_TENANT_CODES",
+    "DEMO_USERS",
     "DatabaseNotEmpty",
     "DemoLogin",
     "DemoSummary",
@@ -87,7 +95,7 @@ class DemoSummary:
     active_reservations: int
     payments: int
     shipments: int
-    logins: tuple[DemoLogin, ...]
+    logins: tuple[DemoLogin, ...]  # every demo user, PIN and badge included
 
     def lines(self) -> list[str]:
         """A short human summary, as `station demo` prints it."""
@@ -183,7 +191,7 @@ def _count(session: Session, model: type, *where: object) -> int:
 
 def _summarise(session: Session, seed: int) -> DemoSummary:
     session.flush()
-    by_state = dict(session.execute(select(Order.state, func.count()).group_by(Order.state)).tuples().all())
+    by_state = dict(session.execute(select(Order.state, func.count()).group_by(Order.state)).all())
     order_states = {state.value: count for state, count in sorted(by_state.items(), key=lambda item: item[0].value)}
     return DemoSummary(
         seed=seed,
@@ -204,5 +212,5 @@ def _summarise(session: Session, seed: int) -> DemoSummary:
         active_reservations=_count(session, Reservation, Reservation.status == ReservationStatus.ACTIVE),
         payments=_count(session, Payment),
         shipments=_count(session, Shipment),
-        logins=DEMO_LOGINS,
+        logins=DEMO_USERS,
     )

@@ -127,12 +127,7 @@ def _product(
         picked = rng.sample(palette, min(family.colours, len(palette)))
         axes["colour"] = [name for name, _ in picked]
         colour_codes = dict(picked)
-    if segment == "apparel":
-        name = f"{family.name} {style} {brand}"
-    elif segment == "electronics":
-        name = f"{family.name} {brand} {style}"
-    else:
-        name = f"{family.name} {style} {brand}"
+    name = f"{family.name} {brand} {style}"
     product = Product(
         tenant_id=tenant.id,
         code=code,

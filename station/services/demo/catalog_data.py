@@ -55,9 +55,11 @@ APPAREL = (
     Family("GOR", "Gorro de lana", "Vestuario/Accesorios", (("size", ("Única",)),), (6990, 8990, 9990), 90, (250, 200, 30), 4),
     Family("BUF", "Bufanda tejida", "Vestuario/Accesorios", (("size", ("Única",)),), (9990, 12990), 180, (300, 200, 40), 4),
 )
+# Product lines, written after the brand ("Polera manga corta Andes Wear Essential"), as Chilean
+# labels often name them in English; this also spares Spanish gender agreement with the noun.
 APPAREL_STYLES = (
-    "básica", "clásica", "urbana", "deportiva", "premium", "orgánica", "oversize", "slim", "estampada",
-    "vintage", "invierno", "verano",
+    "Essential", "Classic", "Urban", "Sport", "Premium", "Eco", "Oversize", "Slim Fit", "Vintage", "Trail",
+    "Soft", "Basic",
 )
 APPAREL_BRANDS = (
     ("Andes Wear", "Textiles Cordillera Ltda."),
@@ -113,7 +115,7 @@ FOOD = (
     Family("AVE", "Pasta de avellana 350 g", "Alimentos/Untables", (), (5990, 6990), 400, (80, 80, 100), shelf_life_days=270),
     Family("MOT", "Mote de trigo 500 g", "Alimentos/Despensa", (), (1990, 2490), 510, (150, 100, 50), shelf_life_days=365),
 )
-FOOD_STYLES = ("artesanal", "orgánico", "del valle", "premium", "tradicional", "sin azúcar añadida")
+FOOD_STYLES = ("Tradición", "Orgánica", "Campo", "Reserva", "Origen", "Familiar")  # lines: "Miel de ulmo Del Campo Reserva"
 FOOD_BRANDS = (
     ("Sabores del Sur", "Sabores del Sur Ltda."),
     ("Valle Central", "Agrícola Valle Central SpA"),

@@ -8,6 +8,7 @@ sync worker has nothing stale to send.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from station.db.models import Channel, Listing, ListingStatus, Tenant
@@ -100,12 +101,13 @@ def create_listings(ctx: DemoContext, plans: list[ChannelPlan], book: StockBook)
         product_ids: dict[int, str] = {}
         for sku in plan.listed:
             variant = sku.variant
-            if variant.product_id not in product_ids:
-                product_ids[variant.product_id] = _unique(seen, lambda: _product_id(plan.spec.plugin, rng, variant.sku))
-            external_id = product_ids[variant.product_id]
-            variant_id = "" if plan.spec.plugin == "falabella" else _unique(seen, lambda: str(rng.randint(10**10, 10**11 - 1)))
-            if plan.spec.plugin == "falabella":
-                external_id = variant.sku  # Falabella identifies items by the seller's SKU
+            if plan.spec.plugin == "falabella":  # Falabella identifies items by the seller's SKU
+                external_id, variant_id = variant.sku, ""
+            else:
+                if variant.product_id not in product_ids:
+                    product_ids[variant.product_id] = _unique(seen, lambda: _product_id(plan.spec.plugin, rng))
+                external_id = product_ids[variant.product_id]
+                variant_id = _unique(seen, lambda: str(rng.randint(10**10, 10**11 - 1)))
             free = available(book.on_hand(variant.id), book.reserved.get(variant.id, 0))
             listings.append(
                 Listing(
@@ -127,7 +129,7 @@ def create_listings(ctx: DemoContext, plans: list[ChannelPlan], book: StockBook)
     return len(listings)
 
 
-def _product_id(plugin: str, rng: random.Random, sku: str) -> str:
+def _product_id(plugin: str, rng: random.Random) -> str:
     if plugin == "mercadolibre":
         return f"MLC{rng.randint(10**9, 10**10 - 1)}"
     if plugin == "shopify":
@@ -135,7 +137,7 @@ def _product_id(plugin: str, rng: random.Random, sku: str) -> str:
     return str(rng.randint(10**7, 10**8 - 1))
 
 
-def _unique(seen: set[str], make) -> str:  # type: ignore[no-untyped-def]
+def _unique(seen: set[str], make: Callable[[], str]) -> str:
     while True:
         value = make()
         if value not in seen:

@@ -25,12 +25,16 @@ class DemoLogin:
     badge_code: str
 
 
-DEMO_LOGINS: tuple[DemoLogin, ...] = (
+DEMO_USERS: tuple[DemoLogin, ...] = (
     DemoLogin("admin", "Carolina Muñoz", Role.ADMIN, "1234", "JLS-0001"),
     DemoLogin("lead", "Jorge Sepúlveda", Role.LEAD, "2222", "JLS-0002"),
     DemoLogin("packer1", "Camila Rojas", Role.PACKER, "1111", "JLS-0101"),
     DemoLogin("packer2", "Matías Fuentes", Role.PACKER, "1111", "JLS-0102"),
     DemoLogin("packer3", "Javiera Soto", Role.PACKER, "1111", "JLS-0103"),
+)
+# (login, PIN) pairs for the sign-in screen's demo hint: one user of each role.
+DEMO_LOGINS: tuple[tuple[str, str], ...] = tuple(
+    (user.login, user.pin) for user in DEMO_USERS if user.login in ("admin", "lead", "packer1")
 )
 
 
@@ -57,9 +61,9 @@ def create_staff(ctx: DemoContext) -> dict[str, User]:
             badge_code=login.badge_code,
             created_at=ctx.ago(days=300),
         )
-        for login in DEMO_LOGINS
+        for login in DEMO_USERS
     }
     ctx.session.add_all(users.values())
     ctx.session.flush()
-    ctx.progress(f"Staff: {len(users)} users (admin PIN 1234, packers 1111)")
+    ctx.progress("Staff: " + ", ".join(f"{login} (PIN {pin})" for login, pin in DEMO_LOGINS) + " and more packers")
     return users

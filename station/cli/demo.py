@@ -1,0 +1,68 @@
+"""`station demo [--seed-only] [--seed N]`: fill an empty database with the demo data, then open the
+app in demo mode (sign-in hints, demo-only secrets file)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from station.config import resolve_database_url
+from station.db.engine import Database
+from station.db.migrate import upgrade
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="fill an empty database with demo data and open the app in demo mode",
+        description=(
+            "Seed a realistic Chilean demo (two clients, warehouse SCL-1 with ~2,000 bins, ~1,500 SKUs, "
+            "four sales channels, ~200 orders) into an empty database, then open the station window. "
+            "A database that already holds the demo is left as it is. Sign in as admin/1234 or packer1/1111."
+        ),
+    )
+    parser.add_argument("--seed-only", action="store_true", help="seed the database and exit; do not open the window")
+    parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data (default 1)")
+    parser.set_defaults(handler=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    os.environ.setdefault("STATION_KEYRING", "file")  # demo-only plain-file secrets (station.secrets)
+    # Imported here: building the CLI parser must stay cheap.
+    from station.services.demo import DEMO_USERS, database_contents, seed_demo
+
+    url = resolve_database_url(args.database_url)
+    upgrade(url)
+    database = Database(url)
+    try:
+        label = database.info.label
+        contents = database_contents(database)
+        if contents == "other":
+            print(
+                f"{label} already holds data that is not the demo's; the demo only seeds an empty database.\n"
+                "Nothing was changed. Choose another database with --database-url.",
+                file=sys.stderr,
+            )
+            return 1
+        if contents == "demo":
+            print(f"{label} is already seeded with the demo data; nothing was changed.")
+            print("Logins (user / PIN): " + ", ".join(f"{u.login} / {u.pin}" for u in DEMO_USERS))
+        else:
+            print(f"Seeding the demo into {label} (seed {args.seed}) ...", flush=True)
+            started = time.perf_counter()
+            summary = seed_demo(database, seed=args.seed, progress=lambda message: print(f"  {message}", flush=True))
+            print(f"Demo data ready in {time.perf_counter() - started:.1f} s:")
+            for line in summary.lines():
+                print(f"  {line}")
+    finally:
+        database.dispose()
+    if args.seed_only:
+        return 0
+    try:
+        from station.ui.app import run_app
+    except ImportError as exc:
+        print(f"The demo data is ready, but the app window is not built yet ({exc}).", file=sys.stderr)
+        return 1
+    return run_app(database_url=url, demo=True)
