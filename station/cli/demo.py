@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("--seed-only", action="store_true", help="seed the database and exit; do not open the window")
-    parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data (default 1)")
+    parser.add_argument(
+        "--seed", type=int, default=1, help="random seed: the same seed gives the same data (default 1)"
+    )
     parser.set_defaults(handler=run_demo)
 
 

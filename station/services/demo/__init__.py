@@ -122,9 +122,7 @@ def database_contents(database: Database) -> Literal["empty", "demo", "other"]:
     return "demo" if codes <= set(DEMO_TENANT_CODES) else "other"
 
 
-def seed_demo(
-    database: Database, *, seed: int = 1, progress: Callable[[str], None] | None = None
-) -> DemoSummary:
+def seed_demo(database: Database, *, seed: int = 1, progress: Callable[[str], None] | None = None) -> DemoSummary:
     """Fill an empty, migrated database with the demo data, in one transaction.
 
     Raises DatabaseNotEmpty (changing nothing) if the database already has tenants.
@@ -165,7 +163,9 @@ def _create_orders(
 ) -> None:
     plans = plan_orders(ctx, channels)
     fulfiller = Fulfiller(ctx, book, layout, packers)
-    sizes = {s.variant.id: (s.variant.weight_g, s.variant.length_mm * s.variant.width_mm * s.variant.height_mm) for s in skus}
+    sizes = {
+        s.variant.id: (s.variant.weight_g, s.variant.length_mm * s.variant.width_mm * s.variant.height_mm) for s in skus
+    }
     paperwork = Paperwork(ctx, sizes)
     external_ids: set[tuple[int, str]] = set()
     for index, plan in enumerate(plans):

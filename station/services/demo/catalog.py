@@ -148,7 +148,7 @@ def _product(
     names = list(axes)
     skus: list[Sku] = []
     for values in itertools.product(*(axes[n] for n in names)):
-        attributes = dict(zip(names, values))
+        attributes = dict(zip(names, values, strict=True))
         codes = [colour_codes.get(v) if n == "colour" else value_code(v) for n, v in attributes.items()]
         step = _scale_step(attributes, family)
         weight, dims = _physical(family, attributes, step, jitter)
@@ -181,7 +181,9 @@ def _scale_step(attributes: dict[str, str], family: Family) -> int:
     return 0
 
 
-def _physical(family: Family, attributes: dict[str, str], step: int, jitter: list[float]) -> tuple[int, tuple[int, ...]]:
+def _physical(
+    family: Family, attributes: dict[str, str], step: int, jitter: list[float]
+) -> tuple[int, tuple[int, ...]]:
     grams = net_grams(attributes.get("size", ""))
     if grams is not None:  # food sold by weight or volume: contents plus packaging
         weight = round(grams * 1.08 + 40)
@@ -191,7 +193,7 @@ def _physical(family: Family, attributes: dict[str, str], step: int, jitter: lis
         size_step = ladder.index(attributes["size"]) if attributes.get("size") in ladder else 0
         weight = round(family.weight_g * jitter[0] * (1 + 0.06 * (size_step + step)))
         scale = 1.0
-    dims = tuple(max(10, round(d * scale * j)) for d, j in zip(family.dims_mm, jitter))
+    dims = tuple(max(10, round(d * scale * j)) for d, j in zip(family.dims_mm, jitter, strict=True))
     return weight, dims
 
 
@@ -199,8 +201,12 @@ def _barcodes(ctx: DemoContext, sku: Sku, item_ref: int) -> None:
     variant = sku.variant
     first12 = f"{GS1_COMPANY_PREFIX[sku.tenant_code]}{item_ref:05d}"
     ctx.session.add(
-        Barcode(tenant_id=variant.tenant_id, variant_id=variant.id, code=first12 + ean13_check_digit(first12),
-                symbology=Symbology.EAN13)
+        Barcode(
+            tenant_id=variant.tenant_id,
+            variant_id=variant.id,
+            code=first12 + ean13_check_digit(first12),
+            symbology=Symbology.EAN13,
+        )
     )
     if sku.internal_label:
         ctx.session.add(

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a data table: one family per line reads best)
 """Product families of the demo catalogue: what they are called, their variant axes, prices in CLP,
 weights (g) and package dimensions (mm). Spanish names, as the shoppers see them."""
 
@@ -22,6 +23,7 @@ class Family:
     shelf_life_days: int | None = None  # food: tracked by lot, with an expiry date
 
 
+# fmt: off
 ADULT = ("S", "M", "L", "XL", "XXL")
 WOMEN = ("XS", "S", "M", "L")
 JEANS = ("38", "40", "42", "44", "46", "48")
@@ -122,3 +124,4 @@ FOOD_BRANDS = (
     ("Del Campo", "Cooperativa Del Campo"),
     ("Patagonia Natural", "Alimentos Patagonia Natural SpA"),
 )
+# fmt: on

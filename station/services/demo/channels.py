@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from station.db.models import Channel, Listing, ListingStatus, Tenant
 from station.domain.stock import available
@@ -99,13 +100,14 @@ def create_listings(ctx: DemoContext, plans: list[ChannelPlan], book: StockBook)
     for plan in plans:
         seen: set[str] = set()
         product_ids: dict[int, str] = {}
+        plugin = plan.spec.plugin
         for sku in plan.listed:
             variant = sku.variant
-            if plan.spec.plugin == "falabella":  # Falabella identifies items by the seller's SKU
+            if plugin == "falabella":  # Falabella identifies items by the seller's SKU
                 external_id, variant_id = variant.sku, ""
             else:
                 if variant.product_id not in product_ids:
-                    product_ids[variant.product_id] = _unique(seen, lambda: _product_id(plan.spec.plugin, rng))
+                    product_ids[variant.product_id] = _unique(seen, partial(_product_id, plugin, rng))
                 external_id = product_ids[variant.product_id]
                 variant_id = _unique(seen, lambda: str(rng.randint(10**10, 10**11 - 1)))
             free = available(book.on_hand(variant.id), book.reserved.get(variant.id, 0))

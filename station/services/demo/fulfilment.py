@@ -65,7 +65,7 @@ class Fulfiller:
         sources = {line.id: self._source(line) for line in order.lines}
         # While picking, the first half of the lines are in the tote already.
         picked = order.lines if _reached(plan, OrderState.PICKED) else order.lines[: len(order.lines) // 2]
-        for line, reservation in zip(order.lines, reservations):
+        for line, reservation in zip(order.lines, reservations, strict=True):
             if line in picked:
                 self._pick(order, line, reservation, sources[line.id], bench)
         if not _reached(plan, OrderState.SHIPPED):  # picking, picked, packed: the picklist is on record
@@ -74,7 +74,7 @@ class Fulfiller:
             for line in order.lines:
                 line.packed_qty = line.quantity
         if _reached(plan, OrderState.SHIPPED):
-            for line, reservation in zip(order.lines, reservations):
+            for line, reservation in zip(order.lines, reservations, strict=True):
                 self._ship(order, line, reservation, sources[line.id], bench)
 
     # -- one stock step each -------------------------------------------------------------------
@@ -104,8 +104,14 @@ class Fulfiller:
             ledger.pick(reservation.id, source.location.id, bench.id, line.quantity, reference=order.number)
         else:  # StockLedger.pick takes no lot, so lot-tracked units go through move(kind=PICK)
             ledger.move(
-                line.variant_id, source.location.id, bench.id, line.quantity, lot_id=source.lot.id,
-                kind=MoveKind.PICK, reference=order.number, reservation_id=reservation.id,
+                line.variant_id,
+                source.location.id,
+                bench.id,
+                line.quantity,
+                lot_id=source.lot.id,
+                kind=MoveKind.PICK,
+                reference=order.number,
+                reservation_id=reservation.id,
             )
         source.on_hand -= line.quantity
         self.book.add(line.variant_id, bench, source.lot, line.quantity)

@@ -54,9 +54,7 @@ class StockBook:
 
     def quant_with(self, variant_id: int, quantity: int, kinds: tuple[LocationKind, ...]) -> Quant | None:
         """The quant to take `quantity` from, among locations of the given kinds: first to expire first."""
-        fitting = [
-            q for q in self.quants.get(variant_id, ()) if q.on_hand >= quantity and q.location.kind in kinds
-        ]
+        fitting = [q for q in self.quants.get(variant_id, ()) if q.on_hand >= quantity and q.location.kind in kinds]
         fitting.sort(key=lambda q: (q.lot.expires_on if q.lot and q.lot.expires_on else date.max, q.location.code))
         return fitting[0] if fitting else None
 
@@ -199,7 +197,9 @@ def _receive(ctx: DemoContext, layout: WarehouseLayout, receipts: list[_Receipt]
         for receipt in po_receipts:
             variant_id = receipt.sku.variant.id
             lot_id = receipt.lot.id if receipt.lot else None
-            book.ledger.receive(variant_id, receipt.location.id, receipt.quantity, lot_id=lot_id, reference=order.number)
+            book.ledger.receive(
+                variant_id, receipt.location.id, receipt.quantity, lot_id=lot_id, reference=order.number
+            )
             book.add(variant_id, receipt.location, receipt.lot, receipt.quantity)
             per_variant[variant_id] = per_variant.get(variant_id, 0) + receipt.quantity
         ctx.session.add_all(

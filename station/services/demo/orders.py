@@ -105,9 +105,7 @@ def shipping_fee(region: str, service_level: str, subtotal: int, free_from: int)
     return SHIPPING_FEES[(region == SANTIAGO, service_level)]
 
 
-def build_order(
-    ctx: DemoContext, plan: OrderPlan, number: int, external_id: str, book: StockBook
-) -> Order:
+def build_order(ctx: DemoContext, plan: OrderPlan, number: int, external_id: str, book: StockBook) -> Order:
     """An Order with its lines (not yet added to the session); its state is the planned final one."""
     rng = ctx.rng
     customer, address = random_customer(rng), random_address(rng)

@@ -125,9 +125,7 @@ class Paperwork:
     def _package(self, shipment: Shipment, order: Order) -> Package:
         weight = sum(self.variants[line.variant_id][0] * line.quantity for line in order.lines)
         volume = sum(self.variants[line.variant_id][1] * line.quantity for line in order.lines)
-        code, dims, tare = next(
-            (box for box in BOXES if box[1][0] * box[1][1] * box[1][2] >= volume * 1.3), BOXES[-1]
-        )
+        code, dims, tare = next((box for box in BOXES if box[1][0] * box[1][1] * box[1][2] >= volume * 1.3), BOXES[-1])
         expected = weight + tare
         return Package(
             shipment_id=shipment.id,
@@ -147,15 +145,24 @@ class Paperwork:
         steps = [
             (start - timedelta(hours=2), "label_created", "Etiqueta emitida", WAREHOUSE_PLACE),
             (start, "picked_up", "Retirado por el transportista", WAREHOUSE_PLACE),
-            (start + timedelta(hours=9), "in_transit", f"En tránsito hacia {order.ship_comuna}", "Centro de distribución"),
+            (
+                start + timedelta(hours=9),
+                "in_transit",
+                f"En tránsito hacia {order.ship_comuna}",
+                "Centro de distribución",
+            ),
         ]
         if shipment.status is ShipmentStatus.DELIVERED:
             out = start + timedelta(days=1 if order.ship_region == SANTIAGO else 2, hours=self.ctx.rng.randint(0, 3))
             first_name = order.customer_name.split()[0]
             steps += [
                 (out, "out_for_delivery", "En reparto", order.ship_comuna),
-                (out + timedelta(hours=self.ctx.rng.randint(1, 8)), "delivered", f"Entregado a {first_name}",
-                 order.ship_comuna),
+                (
+                    out + timedelta(hours=self.ctx.rng.randint(1, 8)),
+                    "delivered",
+                    f"Entregado a {first_name}",
+                    order.ship_comuna,
+                ),
             ]
         return [
             TrackingEvent(shipment_id=shipment.id, at=at, status=status, description=text, location=place)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from station.domain.rut import Rut
 
+# fmt: off
 FEMALE_NAMES = (
     "Sofía", "Isidora", "Florencia", "Antonella", "Catalina", "Valentina", "Javiera", "Constanza",
     "Francisca", "Camila", "Fernanda", "María José", "Daniela", "Carolina", "Paula", "Josefa",
@@ -49,7 +50,8 @@ REGIONES: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("Antofagasta", 3, ("Antofagasta", "Calama", "Tocopilla", "Mejillones")),
     ("Atacama", 2, ("Copiapó", "Vallenar", "Caldera", "Chañaral")),
     ("Coquimbo", 4, ("La Serena", "Coquimbo", "Ovalle", "Illapel", "Vicuña")),
-    ("Valparaíso", 10, ("Valparaíso", "Viña del Mar", "Quilpué", "Villa Alemana", "San Antonio", "Los Andes", "Quillota")),
+    ("Valparaíso", 10, ("Valparaíso", "Viña del Mar", "Quilpué", "Villa Alemana", "San Antonio", "Los Andes",
+                        "Quillota")),
     (
         "Metropolitana de Santiago",
         40,
@@ -59,7 +61,8 @@ REGIONES: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "Recoleta", "Independencia", "La Reina", "Macul", "San Miguel", "Colina",
         ),
     ),
-    ("Libertador General Bernardo O'Higgins", 5, ("Rancagua", "San Fernando", "Rengo", "Machalí", "Santa Cruz", "Pichilemu")),
+    ("Libertador General Bernardo O'Higgins", 5, ("Rancagua", "San Fernando", "Rengo", "Machalí", "Santa Cruz",
+                                                   "Pichilemu")),
     ("Maule", 6, ("Talca", "Curicó", "Linares", "Constitución", "Cauquenes")),
     ("Ñuble", 3, ("Chillán", "Chillán Viejo", "San Carlos", "Bulnes")),
     ("Biobío", 8, ("Concepción", "Talcahuano", "Los Ángeles", "Chiguayante", "San Pedro de la Paz", "Coronel")),
@@ -69,6 +72,7 @@ REGIONES: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("Aysén del General Carlos Ibáñez del Campo", 1, ("Coyhaique", "Puerto Aysén", "Chile Chico")),
     ("Magallanes y de la Antártica Chilena", 1, ("Punta Arenas", "Puerto Natales", "Porvenir")),
 )
+# fmt: on
 SANTIAGO = "Metropolitana de Santiago"
 
 

@@ -83,18 +83,19 @@ def build_warehouse(ctx: DemoContext) -> WarehouseLayout:
     ctx.session.flush()
     wid = warehouse.id
     bins = {
-        aisle: [
-            _bin(wid, index, rack, level)
-            for rack in range(1, RACKS_PER_AISLE + 1)
-            for level in range(len(LEVELS))
-        ]
+        aisle: [_bin(wid, index, rack, level) for rack in range(1, RACKS_PER_AISLE + 1) for level in range(len(LEVELS))]
         for index, aisle in enumerate(AISLES)
     }
     dock = Location(warehouse_id=wid, code="DOCK-01", kind=LocationKind.DOCK, x=200, y=0, width=900, height=400)
     benches = [
         Location(
-            warehouse_id=wid, code=f"PACK-{n:02d}", kind=LocationKind.PACKING,
-            x=1500 + (n - 1) * 350, y=550, width=200, height=90,
+            warehouse_id=wid,
+            code=f"PACK-{n:02d}",
+            kind=LocationKind.PACKING,
+            x=1500 + (n - 1) * 350,
+            y=550,
+            width=200,
+            height=90,
         )
         for n in range(1, 5)
     ]
