@@ -268,7 +268,7 @@ class StockLedger:
         level.reserved -= quantity
         reservation.quantity -= quantity
         if reservation.quantity == 0:
-            reservation.quantity = quantity  # keep what it held, for the record
+            reservation.quantity = quantity  # the units of its last shipment (a reservation never holds 0)
             reservation.status = ReservationStatus.CONSUMED
         return self._record(
             MoveKind.SHIP, variant, quantity, location, None, lot_id, reference=reference, reservation_id=reservation.id
