@@ -47,9 +47,8 @@ def demo_logins() -> tuple[tuple[str, str], ...]:
 def demo_hint(logins: Sequence[tuple[str, str]]) -> str:
     if not logins:
         return ""
-    pairs = "   ·   ".join(f"{login} / {pin}" for login, pin in logins)
-    text = QCoreApplication.translate("Startup", "Demo data. Sign in as (login / PIN): %1")
-    return text.replace("%1", pairs)
+    pairs = "    ".join(f"{login} / {pin}" for login, pin in logins)
+    return QCoreApplication.translate("Startup", "Demo data. Sign in as (login / PIN):") + "\n" + pairs
 
 
 def create_login_dialog(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 ORANGE = "#F97316"  # brand: actions, the selected view
@@ -17,6 +20,9 @@ PAPER = "#F8FAFC"
 LINE = "#CBD5E1"
 
 BASE_POINT_SIZE = 13
+RESOURCES = Path(str(resources.files("station").joinpath("resources")))
+CHEVRON = (RESOURCES / "chevron-down.svg").as_posix()
+APP_ICON = RESOURCES / "station.svg"
 
 STYLESHEET = f"""
 QWidget {{ color: {INK}; }}
@@ -24,7 +30,7 @@ QMainWindow, QDialog, QStackedWidget > QWidget {{ background: {PAPER}; }}
 
 QListWidget#navigation {{
     background: {SIDEBAR}; color: #E2E8F0; border: none; padding: 8px 0;
-    font-size: 15pt; outline: 0;
+    font-size: 14pt; outline: 0;
 }}
 QListWidget#navigation::item {{ padding: 9px 16px; border-left: 5px solid transparent; }}
 QListWidget#navigation::item:hover {{ background: #334155; }}
@@ -41,13 +47,13 @@ QLabel#viewSubtitle {{ font-size: 13pt; color: {MUTED}; }}
 QLabel#placeholderTitle {{ font-size: 30pt; font-weight: bold; color: {INK}; }}
 QLabel#placeholderText {{ font-size: 18pt; color: {MUTED}; }}
 QLabel#errorMessage {{
-    color: white; background: {RED}; font-size: 15pt; font-weight: bold; padding: 10px 14px; border-radius: 6px;
+    color: white; background: {RED}; font-size: 15pt; font-weight: bold; border-radius: 6px;
 }}
 QLabel#infoMessage {{
-    color: {INK}; background: #E0F2FE; border: 1px solid {CYAN}; font-size: 13pt; padding: 10px 14px; border-radius: 6px;
+    color: {INK}; background: #E0F2FE; border: 1px solid {CYAN}; font-size: 13pt; border-radius: 6px;
 }}
 QLabel#successMessage {{
-    color: white; background: {GREEN}; font-size: 14pt; font-weight: bold; padding: 10px 14px; border-radius: 6px;
+    color: white; background: {GREEN}; font-size: 14pt; font-weight: bold; border-radius: 6px;
 }}
 QLabel#fieldLabel {{ font-size: 14pt; color: {MUTED}; }}
 
@@ -56,6 +62,9 @@ QLineEdit, QComboBox {{
     min-height: 28px;
 }}
 QLineEdit:focus, QComboBox:focus {{ border: 2px solid {CYAN}; }}
+QComboBox::drop-down {{ border: none; width: 36px; }}
+QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 16px; height: 16px; }}
+QComboBox QAbstractItemView {{ font-size: 15pt; selection-background-color: #FED7AA; selection-color: {INK}; }}
 QLineEdit:read-only {{ background: #F1F5F9; color: {MUTED}; }}
 QLineEdit#filter {{ font-size: 14pt; }}
 
@@ -69,24 +78,30 @@ QPushButton#primary:hover {{ background: {ORANGE_DARK}; border-color: {ORANGE_DA
 QPushButton#primary:focus {{ border-color: {INK}; }}
 
 QTableView {{
-    font-size: 13pt; background: white; alternate-background-color: #F1F5F9; border: 1px solid {LINE};
+    font-size: 12pt; background: white; alternate-background-color: #F1F5F9; border: 1px solid {LINE};
     gridline-color: #E2E8F0; selection-background-color: #FED7AA; selection-color: {INK};
 }}
+QTableView::item {{ padding: 0 8px; }}
 QHeaderView::section {{
     font-size: 12pt; font-weight: bold; background: #E2E8F0; color: {INK}; padding: 8px 8px;
     border: none; border-right: 1px solid {LINE}; border-bottom: 2px solid {ORANGE};
 }}
 
-QStatusBar {{ background: {SIDEBAR}; color: #E2E8F0; font-size: 11pt; }}
-QStatusBar QLabel {{ color: #E2E8F0; padding: 2px 10px; }}
+QStatusBar {{ background: {SIDEBAR}; color: #E2E8F0; font-size: 10pt; }}
+QStatusBar QLabel {{ color: #E2E8F0; padding: 3px 8px; }}
 QStatusBar QLabel#statusProblem, QStatusBar QLabel[problem="true"] {{ color: #FDBA74; font-weight: bold; }}
 QStatusBar QLabel#statusUser {{ color: white; font-weight: bold; }}
 QStatusBar::item {{ border: none; }}
 
 QLabel#demoHint {{
-    background: #FFF7ED; border: 1px solid {ORANGE}; border-radius: 6px; padding: 10px 14px; font-size: 13pt;
+    background: #FFF7ED; border: 1px solid {ORANGE}; border-radius: 6px; font-size: 13pt;
 }}
 """
+
+
+# Boxed messages get their inner space from QLabel.setContentsMargins (see `message_margins`), not
+# from stylesheet padding: Qt leaves stylesheet padding out of a wrapped label's height.
+MESSAGE_MARGINS = (14, 10, 14, 10)
 
 
 def apply_style(app: QApplication) -> None:
@@ -95,3 +110,4 @@ def apply_style(app: QApplication) -> None:
     app.setFont(font)
     app.setStyle("Fusion")  # the same look on Windows, Linux and macOS
     app.setStyleSheet(STYLESHEET)
+    app.setWindowIcon(QIcon(str(APP_ICON)))

@@ -329,10 +329,6 @@
 <context>
     <name>Startup</name>
     <message>
-        <source>Demo data. Sign in as (login / PIN): %1</source>
-        <translation>Datos de demostración. Ingresa como (usuario / PIN): %1</translation>
-    </message>
-    <message>
         <source>The station cannot open its database:
 %1
 
@@ -359,6 +355,10 @@ Motivo: %2</translation>
     <message>
         <source>Database problem</source>
         <translation>Problema con la base de datos</translation>
+    </message>
+    <message>
+        <source>Demo data. Sign in as (login / PIN):</source>
+        <translation>Datos de demostración. Ingresa como (usuario / PIN):</translation>
     </message>
     <message>
         <source>DEMO</source>

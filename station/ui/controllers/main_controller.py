@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -19,7 +19,7 @@ from station.ui.controllers.table_controller import TableController
 from station.ui.jobs.inventory import list_stock
 from station.ui.jobs.orders import ORDER_LIST_LIMIT, list_orders
 from station.ui.models.inventory_model import InventoryTableModel
-from station.ui.models.orders_model import OrdersTableModel
+from station.ui.models.orders_model import ORDERS_PLACED_COLUMN, OrdersTableModel
 from station.ui.navigation import PAGES, REFRESH_SHORTCUT, coming_with, page_title
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.main_window import MainWindow
@@ -92,13 +92,14 @@ class MainController(QObject):
     def _build_page(self, key: str, settings: Settings, paths: StationPaths) -> QWidget:
         title = page_title(key)
         if key == "orders":
-            view = TablePageView(title, self.tr("Filter: number, customer, comuna, state…"))
+            view = TablePageView(title, self.tr("Filter: number, customer, comuna, state…"), stretch_column=2)
             self.tables[key] = TableController(
-                view, OrdersTableModel(self), partial(list_orders, self.database), self.runner, self.summaries.orders, self
+                view, OrdersTableModel(self), partial(list_orders, self.database), self.runner, self.summaries.orders, self,
+                sort=(ORDERS_PLACED_COLUMN, Qt.SortOrder.DescendingOrder),  # newest first
             )
             return view
         if key == "inventory":
-            view = TablePageView(title, self.tr("Filter: SKU, name, client…"))
+            view = TablePageView(title, self.tr("Filter: SKU, name, client…"), stretch_column=1)
             self.tables[key] = TableController(
                 view, InventoryTableModel(self), partial(list_stock, self.database), self.runner, self.summaries.inventory, self
             )

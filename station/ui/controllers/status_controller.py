@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel
 
 from station.config import Settings
@@ -13,6 +13,14 @@ from station.pluginhost import PluginInfo
 from station.services.auth import LoggedInUser
 from station.ui.jobs.health import DeviceHealth, PluginHealth, device_health, plugin_health
 from station.ui.views.main_window import MainWindow
+
+
+DATABASE_LABEL_WIDTH = 280  # pixels; longer labels are cut (the tooltip has them whole)
+DEVICE_URL_CHARS = 26  # a longer device URL is cut in the status bar (the tooltip has it whole)
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= DEVICE_URL_CHARS else url[: DEVICE_URL_CHARS - 1] + "…"
 
 
 class StatusController(QObject):
@@ -26,11 +34,15 @@ class StatusController(QObject):
             "lead": self.tr("lead"),
             "admin": self.tr("admin"),
         }.get(str(user.role), str(user.role))
-        self.window.user_label.setText(f"● {user.name} ({role})")
-        self.window.user_label.setToolTip(self.tr("Signed in as %1").replace("%1", user.login))
+        self.window.user_label.setText(user.name)
+        self.window.user_label.setToolTip(self.tr("Signed in as %1").replace("%1", f"{user.login} ({role})"))
 
     def show_database(self, info: DatabaseInfo) -> None:
-        self.window.database_label.setText(info.label)
+        label = self.window.database_label
+        # Cut when long: a SQLite path in the middle (kind and file name stay), a PostgreSQL
+        # label at the end (kind, host and port stay).
+        mode = Qt.TextElideMode.ElideMiddle if info.dialect == "sqlite" else Qt.TextElideMode.ElideRight
+        label.setText(label.fontMetrics().elidedText(info.label, mode, DATABASE_LABEL_WIDTH))
         self.window.database_label.setToolTip(self.tr("Database: %1").replace("%1", info.label))
 
     def show_station(self, settings: Settings) -> None:
@@ -39,12 +51,18 @@ class StatusController(QObject):
     def show_devices(self, settings: Settings) -> None:
         health: DeviceHealth = device_health(settings.devices)
         not_configured = self.tr("not configured")
-        scale = self.tr("Scale: %1").replace("%1", health.scale_url or not_configured)
-        printer = self.tr("Printer: %1").replace("%1", health.printer_url or not_configured)
-        self.window.devices_label.setText(f"{scale} · {printer}")
+        scale = self.tr("Scale: %1")
+        printer = self.tr("Printer: %1")
+        label = self.window.devices_label
+        label.setText(
+            f"{scale.replace('%1', _short(health.scale_url) or not_configured)} · "
+            f"{printer.replace('%1', _short(health.printer_url) or not_configured)}"
+        )
         unset = not health.scale_url or not health.printer_url
-        self.window.devices_label.setToolTip(
-            self.tr("Set the scale and printer in the settings file, section [devices].") if unset else ""
+        hint = self.tr("Set the scale and printer in the settings file, section [devices].")
+        label.setToolTip(
+            f"{scale.replace('%1', health.scale_url or not_configured)}\n"
+            f"{printer.replace('%1', health.printer_url or not_configured)}" + (f"\n\n{hint}" if unset else "")
         )
 
     def show_plugins_loading(self) -> None:

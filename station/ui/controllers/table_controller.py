@@ -26,6 +26,8 @@ class TableController(QObject):
         runner: TaskRunner,
         summary: Summary,
         parent: QObject | None = None,
+        *,
+        sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
     ) -> None:
         super().__init__(parent)
         self.view = view
@@ -36,9 +38,10 @@ class TableController(QObject):
         self._summary = summary
         self._task: Task | None = None
         self.loaded_once = False
+        self._fitted = False
 
         view.table.setModel(self.proxy)
-        view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        view.table.sortByColumn(*sort)
         view.filter_field.textChanged.connect(self._filter_changed)
         view.refresh_button.clicked.connect(self.refresh)
         self.proxy.rowsInserted.connect(self._update_summary)
@@ -64,10 +67,9 @@ class TableController(QObject):
         self.loaded_once = True
         self.view.clear_problem()
         self.model.set_rows(rows)
-        self.view.table.resizeColumnsToContents()
-        header = self.view.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, header.sectionSize(column) + 24)
+        if not self._fitted:
+            self.view.fit_columns()  # once: later loads keep the widths the user chose
+            self._fitted = True
         self._update_summary()
         self.sig_rows_loaded.emit(len(rows))
 

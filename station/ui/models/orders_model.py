@@ -10,6 +10,9 @@ from station.ui.labels import format_local_time, order_state_label
 from station.ui.models.rows_model import Column, RowsTableModel
 
 
+ORDERS_PLACED_COLUMN = 6
+
+
 def _channel(row: OrderRow) -> str:
     return row.channel or QCoreApplication.translate("OrdersTable", "Direct")
 

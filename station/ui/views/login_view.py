@@ -13,13 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.ui.style import MESSAGE_MARGINS
+
 
 class LoginView(QDialog):
     def __init__(self, station_name: str, demo_hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginView")
         self.setWindowTitle(self.tr("Just Logistics Station — sign in"))
-        self.setMinimumWidth(560)
+        self.setFixedWidth(620)
 
         brand = QLabel(self.tr("Just Logistics Station"))
         brand.setObjectName("viewTitle")
@@ -46,11 +48,13 @@ class LoginView(QDialog):
         self.message = QLabel()
         self.message.setObjectName("errorMessage")
         self.message.setWordWrap(True)
+        self.message.setContentsMargins(*MESSAGE_MARGINS)
         self.message.hide()
 
         self.demo_hint = QLabel(demo_hint)
         self.demo_hint.setObjectName("demoHint")
         self.demo_hint.setWordWrap(True)
+        self.demo_hint.setContentsMargins(*MESSAGE_MARGINS)
         self.demo_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.demo_hint.setVisible(bool(demo_hint))
 
@@ -87,10 +91,20 @@ class LoginView(QDialog):
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self._fit_height()
 
     def clear_problem(self) -> None:
-        self.message.clear()
-        self.message.hide()
+        if self.message.isVisible():
+            self.message.clear()
+            self.message.hide()
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow or shrink to the wrapped messages (Qt under-measures wrapped, styled labels)."""
+        for label in (self.message, self.demo_hint):
+            label.ensurePolished()
+            label.setMinimumHeight(label.heightForWidth(self.login_field.width()) if label.isVisibleTo(self) else 0)
+        self.adjustSize()
 
     def set_busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from station.ui.style import MESSAGE_MARGINS
 
 
 class SettingsView(QWidget):
@@ -31,16 +34,29 @@ class SettingsView(QWidget):
         self.settings_file.setObjectName("viewSubtitle")
         self.settings_file.setWordWrap(True)
 
-        form = QFormLayout()
-        form.setSpacing(14)
-        form.addRow(self._label(self.tr("Station name")), self.station_name)
-        form.addRow(self._label(self.tr("Language")), self.language)
-        form.addRow(self._label(self.tr("Database")), self.database)
+        form_box = QWidget()
+        form_box.setMaximumWidth(820)
+        form = QGridLayout(form_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(20)
+        form.setVerticalSpacing(14)
+        form.setColumnStretch(1, 1)
+        rows = (
+            (self.tr("Station name"), self.station_name),
+            (self.tr("Language"), self.language),
+            (self.tr("Database"), self.database),
+        )
+        for row, (text, field) in enumerate(rows):
+            label = self._label(text)
+            label.setBuddy(field)
+            form.addWidget(label, row, 0, Qt.AlignmentFlag.AlignVCenter)
+            form.addWidget(field, row, 1)
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("primary")
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setContentsMargins(*MESSAGE_MARGINS)
         self.message.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -50,7 +66,7 @@ class SettingsView(QWidget):
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(16)
         layout.addWidget(self.title)
-        layout.addLayout(form)
+        layout.addWidget(form_box)
         layout.addWidget(self.settings_file)
         layout.addLayout(buttons)
         layout.addWidget(self.message)

@@ -14,10 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.ui.style import MESSAGE_MARGINS
+
+
+MAX_COLUMN_WIDTH = 190  # pixels; longer text is elided (the full text is in the filter's reach)
+
 
 class TablePageView(QWidget):
-    def __init__(self, title: str, filter_hint: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, filter_hint: str, stretch_column: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.stretch_column = stretch_column
         self.title = QLabel(title)
         self.title.setObjectName("viewTitle")
         self.filter_field = QLineEdit()
@@ -30,6 +36,7 @@ class TablePageView(QWidget):
         self.problem = QLabel()
         self.problem.setObjectName("errorMessage")
         self.problem.setWordWrap(True)
+        self.problem.setContentsMargins(*MESSAGE_MARGINS)
         self.problem.hide()
 
         self.table = QTableView()
@@ -44,6 +51,7 @@ class TablePageView(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(300)  # rows measured when fitting columns
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -60,6 +68,15 @@ class TablePageView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, plus air; one column takes the width left over."""
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column) + 12, MAX_COLUMN_WIDTH))
+        if 0 <= self.stretch_column < header.count():
+            header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)

@@ -1,0 +1,112 @@
+"""Render the station's windows offscreen with the demo data and save them as PNG files.
+
+    QT_QPA_PLATFORM=offscreen python -m station.ui.screenshots resources/screenshots [--language es]
+
+Used to look at the UI without a display and to keep the screenshots in the docs current.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from station.config import DeviceSettings, Settings, station_paths  # noqa: E402
+from station.db.engine import Database  # noqa: E402
+from station.db.migrate import upgrade  # noqa: E402
+from station.db.models import Role  # noqa: E402
+from station.pluginhost import PluginHost  # noqa: E402
+from station.services.auth import LoggedInUser  # noqa: E402
+from station.ui.app import create_login_dialog, create_main_window, demo_logins  # noqa: E402
+from station.ui.i18n import install_translator  # noqa: E402
+from station.ui.style import apply_style  # noqa: E402
+from station.ui.tasks import TaskRunner  # noqa: E402
+
+
+def _settle(until: Callable[[], bool], timeout_ms: int = 30_000) -> None:
+    """Run the event loop until `until()` holds (results of background tasks have arrived)."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: loop.quit() if until() else None)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    timer.start()
+    if not until():
+        loop.exec()
+    timer.stop()
+    QApplication.processEvents()
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--language", default="en", choices=("en", "es"))
+    args = parser.parse_args(argv)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.language == "en" else f"-{args.language}"
+
+    from station.services.demo import seed_demo  # the demo seeder ships with the station
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    install_translator(app, args.language)
+    apply_style(app)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["STATION_HOME"] = home
+        url = f"sqlite:///{Path(home) / 'demo.db'}"
+        upgrade(url)
+        database = Database(url)
+        seed_demo(database, seed=1)
+        runner = TaskRunner()
+        settings = Settings(
+            station_name="bench-03", devices=DeviceSettings(scale_url="socket://10.0.8.21:4001")
+        )
+        try:
+            login = create_login_dialog(database, runner, settings, demo_logins())
+            login.show()
+            login.adjustSize()
+            _save(login, args.out_dir / f"login{suffix}.png")
+            login.login_field.setText("admin")
+            login.pin_field.setText("0000")
+            login.controller.submit()  # type: ignore[attr-defined]
+            _settle(lambda: login.message.isVisible())
+            _save(login, args.out_dir / f"login-wrong-pin{suffix}.png")
+            login.close()
+
+            user = LoggedInUser(1, "admin", "Carolina Muñoz", Role.ADMIN)
+            with PluginHost() as plugins:
+                window = create_main_window(
+                    database, user, settings=settings, paths=station_paths(), runner=runner, plugin_host=plugins
+                )
+                window.resize(1440, 860)
+                window.show()
+                controller = window.controller  # type: ignore[attr-defined]
+                for key in ("orders", "inventory", "packing", "settings"):
+                    controller.show_page(key)
+                    table = controller.tables.get(key)
+                    if table is not None:
+                        _settle(lambda table=table: table.loaded_once)
+                    _save(window, args.out_dir / f"{key}{suffix}.png")
+                window.close()
+        finally:
+            runner.shutdown()
+            database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
