@@ -6,11 +6,16 @@ import os
 import sqlite3
 import subprocess
 import sys
+import types
 from pathlib import Path
 
+import pytest
+
+from station.cli import main
 from station.db import Database
 from station.db.migrate import upgrade
 from station.db.models import Tenant
+from station.services.demo import DEMO_TENANT_CODES
 
 
 def station(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -66,3 +71,41 @@ def test_a_database_holding_other_data_is_refused(tmp_path: Path) -> None:
     assert "Nothing was changed" in result.stderr
     with sqlite3.connect(tmp_path / "live.db") as connection:
         assert connection.execute("SELECT count(*) FROM locations").fetchone() == (0,)
+
+
+def demo_database(tmp_path: Path) -> str:
+    """A database that already holds the demo's clients (so `station demo` goes straight to the window)."""
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    upgrade(url)
+    database = Database(url)
+    with database.unit_of_work() as uow:
+        uow.session.add_all([Tenant(code=code, name=code) for code in DEMO_TENANT_CODES])
+        uow.commit()
+    database.dispose()
+    return url
+
+
+def test_demo_opens_the_window_in_demo_mode_with_the_demo_secrets_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = demo_database(tmp_path)
+    calls: list[tuple[str, bool, str | None]] = []
+
+    def run_app(database_url: str, *, demo: bool = False) -> int:
+        calls.append((database_url, demo, os.environ.get("STATION_KEYRING")))
+        return 7
+
+    monkeypatch.delenv("STATION_KEYRING", raising=False)
+    monkeypatch.setitem(sys.modules, "station.ui.app", types.SimpleNamespace(run_app=run_app))
+    assert main(["--database-url", url, "demo"]) == 7
+    assert calls == [(url, True, "file")]
+    assert "already seeded" in capsys.readouterr().out
+
+
+def test_demo_says_so_when_the_window_is_not_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = demo_database(tmp_path)
+    monkeypatch.setitem(sys.modules, "station.ui.app", None)  # importing it raises ImportError
+    assert main(["--database-url", url, "demo"]) == 1
+    assert "the app window is not built yet" in capsys.readouterr().err
