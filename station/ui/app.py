@@ -92,8 +92,13 @@ def wait_for(task: Task) -> tuple[bool, object]:
     """Run the event loop until `task` reports; (True, result) or (False, message)."""
     outcome: list[tuple[bool, object]] = []
     loop = QEventLoop()
-    task.sig_finished.connect(lambda result: (outcome.append((True, result)), loop.quit()))
-    task.sig_failed.connect(lambda message: (outcome.append((False, message)), loop.quit()))
+
+    def report(succeeded: bool, payload: object) -> None:
+        outcome.append((succeeded, payload))
+        loop.quit()
+
+    task.sig_finished.connect(lambda result: report(True, result))
+    task.sig_failed.connect(lambda message: report(False, message))
     if not task.done:
         loop.exec()
     return outcome[0] if outcome else (False, task.error or "")

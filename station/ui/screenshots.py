@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +27,8 @@ from station.db.models import Role  # noqa: E402
 from station.pluginhost import PluginHost  # noqa: E402
 from station.services.auth import LoggedInUser  # noqa: E402
 from station.ui.app import create_login_dialog, create_main_window, demo_logins  # noqa: E402
+from station.ui.controllers.main_controller import MainController  # noqa: E402
+from station.ui.controllers.table_controller import TableController  # noqa: E402
 from station.ui.i18n import install_translator  # noqa: E402
 from station.ui.style import apply_style  # noqa: E402
 from station.ui.tasks import TaskRunner  # noqa: E402
@@ -43,6 +46,10 @@ def _settle(until: Callable[[], bool], timeout_ms: int = 30_000) -> None:
         loop.exec()
     timer.stop()
     QApplication.processEvents()
+
+
+def _loaded(table: TableController) -> bool:
+    return table.loaded_once
 
 
 def _save(widget: QWidget, path: Path) -> None:
@@ -72,9 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         database = Database(url)
         seed_demo(database, seed=1)
         runner = TaskRunner()
-        settings = Settings(
-            station_name="bench-03", devices=DeviceSettings(scale_url="socket://10.0.8.21:4001")
-        )
+        settings = Settings(station_name="bench-03", devices=DeviceSettings(scale_url="socket://10.0.8.21:4001"))
         try:
             login = create_login_dialog(database, runner, settings, demo_logins())
             login.show()
@@ -94,12 +99,11 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 window.resize(1440, 860)
                 window.show()
-                controller = window.controller  # type: ignore[attr-defined]
+                controller: MainController = window.controller  # type: ignore[attr-defined]
                 for key in ("orders", "inventory", "packing", "settings"):
                     controller.show_page(key)
-                    table = controller.tables.get(key)
-                    if table is not None:
-                        _settle(lambda table=table: table.loaded_once)
+                    if key in controller.tables:
+                        _settle(partial(_loaded, controller.tables[key]))
                     _save(window, args.out_dir / f"{key}{suffix}.png")
                 window.close()
         finally:

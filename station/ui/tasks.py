@@ -34,7 +34,9 @@ class Task(QObject):
     sig_failed = Signal(str)  # a message a person can read
     _sig_done = Signal(bool, object)  # worker → UI thread: (succeeded, result or message)
 
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], lane: Lane, parent: QObject | None = None) -> None:
+    def __init__(
+        self, fn: Callable[..., Any], args: tuple[Any, ...], lane: Lane, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.fn = fn
         self.args = args

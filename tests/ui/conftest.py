@@ -12,12 +12,12 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
+from ui_sample import Sample, build_sample  # noqa: E402
 
 from station.config import Settings, StationPaths, station_paths  # noqa: E402
 from station.db import Database  # noqa: E402
 from station.ui.i18n import install_translator, remove_translator  # noqa: E402
 from station.ui.tasks import TaskRunner  # noqa: E402
-from ui_sample import Sample, build_sample  # noqa: E402
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from ui_sample import ADMIN_PIN, Sample
 
 import station.ui.app as app_module
 from station.cli import main as station_main
@@ -15,7 +16,6 @@ from station.db import Database
 from station.ui.app import run_app
 from station.ui.views.login_view import LoginView
 from station.ui.views.main_window import MainWindow
-from ui_sample import ADMIN_PIN, Sample
 
 
 @pytest.fixture
@@ -76,7 +76,9 @@ def test_sign_in_then_the_main_window_shows(
         [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         windows.append(window)
         qtbot.waitUntil(lambda: window.controller.tables["orders"].loaded_once, timeout=10_000)
-        qtbot.waitUntil(lambda: "plugin" in window.plugins_label.text() and "loading" not in window.plugins_label.text())
+        qtbot.waitUntil(
+            lambda: "plugin" in window.plugins_label.text() and "loading" not in window.plugins_label.text()
+        )
         window.close()
         window.deleteLater()
         return 0

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
+from conftest import show_and_activate
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from ui_sample import ADMIN_PIN, PACKER_BADGE, Sample
 
 from station.config import Settings
 from station.db import Database
+from station.db.models import AuditEntry
 from station.ui.app import create_login_dialog, demo_hint
 from station.ui.tasks import TaskRunner
-from conftest import show_and_activate
-from ui_sample import ADMIN_PIN, PACKER_BADGE, Sample
 
 
 def _dialog(qtbot: QtBot, database: Database, runner: TaskRunner, settings: Settings, logins=()):
@@ -19,7 +21,9 @@ def _dialog(qtbot: QtBot, database: Database, runner: TaskRunner, settings: Sett
     return dialog
 
 
-def test_login_and_pin_sign_in_with_the_keyboard_only(qtbot: QtBot, database: Database, sample: Sample, runner, settings):
+def test_login_and_pin_sign_in_with_the_keyboard_only(
+    qtbot: QtBot, database: Database, sample: Sample, runner, settings
+):
     dialog = _dialog(qtbot, database, runner, settings)
     qtbot.keyClicks(dialog.login_field, "admin")
     qtbot.keyClick(dialog.login_field, Qt.Key.Key_Return)  # Enter moves on to the PIN
@@ -31,7 +35,9 @@ def test_login_and_pin_sign_in_with_the_keyboard_only(qtbot: QtBot, database: Da
     assert dialog.result() == dialog.DialogCode.Accepted
 
 
-def test_wrong_pin_shows_a_red_message_and_clears_the_pin(qtbot: QtBot, database: Database, sample: Sample, runner, settings):
+def test_wrong_pin_shows_a_red_message_and_clears_the_pin(
+    qtbot: QtBot, database: Database, sample: Sample, runner, settings
+):
     dialog = _dialog(qtbot, database, runner, settings)
     qtbot.keyClicks(dialog.login_field, "admin")
     qtbot.keyClick(dialog.login_field, Qt.Key.Key_Return)
@@ -47,7 +53,9 @@ def test_wrong_pin_shows_a_red_message_and_clears_the_pin(qtbot: QtBot, database
     assert dialog.isVisible() and dialog.controller.user is None
 
 
-def test_a_badge_scanned_into_the_login_field_signs_in(qtbot: QtBot, database: Database, sample: Sample, runner, settings):
+def test_a_badge_scanned_into_the_login_field_signs_in(
+    qtbot: QtBot, database: Database, sample: Sample, runner, settings
+):
     dialog = _dialog(qtbot, database, runner, settings)
     with qtbot.waitSignal(dialog.controller.sig_logged_in, timeout=10_000) as signed_in:
         qtbot.keyClicks(dialog.login_field, PACKER_BADGE)  # a scanner types fast and ends with Enter
@@ -55,7 +63,9 @@ def test_a_badge_scanned_into_the_login_field_signs_in(qtbot: QtBot, database: D
     assert signed_in.args[0].login == "pedro"
 
 
-def test_a_badge_scanned_into_the_pin_field_signs_in(qtbot: QtBot, database: Database, sample: Sample, runner, settings):
+def test_a_badge_scanned_into_the_pin_field_signs_in(
+    qtbot: QtBot, database: Database, sample: Sample, runner, settings
+):
     dialog = _dialog(qtbot, database, runner, settings)
     dialog.pin_field.setFocus()
     with qtbot.waitSignal(dialog.controller.sig_logged_in, timeout=10_000) as signed_in:
@@ -70,3 +80,23 @@ def test_demo_mode_shows_the_demo_logins_it_is_given(qtbot: QtBot, database: Dat
     assert "admin / 1234" in dialog.demo_hint.text()
     assert "packers / 1111" in dialog.demo_hint.text()
     assert demo_hint(()) == ""
+
+
+def _audit_actions(database: Database) -> list[str]:
+    with database.unit_of_work() as uow:
+        return list(uow.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+
+
+def test_the_audit_trail_records_a_wrong_pin_but_not_a_badge_scanned_into_the_pin_field(
+    qtbot: QtBot, database: Database, sample: Sample, runner, settings
+):
+    dialog = _dialog(qtbot, database, runner, settings)
+    dialog.login_field.setText("admin")
+    dialog.pin_field.setText("0000")
+    with qtbot.waitSignal(dialog.controller.sig_login_failed, timeout=10_000):
+        dialog.controller.submit()
+    dialog.login_field.clear()
+    dialog.pin_field.setText(PACKER_BADGE)
+    with qtbot.waitSignal(dialog.controller.sig_logged_in, timeout=10_000):
+        dialog.controller.submit()
+    assert _audit_actions(database) == ["login_failed", "login"]

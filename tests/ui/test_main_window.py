@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from pytestqt.qtbot import QtBot
+from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from ui_sample import Sample
 
 from station.config import DeviceSettings, Settings, StationPaths
 from station.db import Database
@@ -14,12 +16,12 @@ from station.ui.app import create_main_window
 from station.ui.navigation import PAGES, page_title
 from station.ui.tasks import TaskRunner
 from station.ui.views.main_window import MainWindow
-from conftest import show_and_activate
-from ui_sample import Sample
 
 
 @pytest.fixture
-def window(qtbot: QtBot, database: Database, sample: Sample, runner: TaskRunner, settings: Settings, station_home: StationPaths):
+def window(
+    qtbot: QtBot, database: Database, sample: Sample, runner: TaskRunner, settings: Settings, station_home: StationPaths
+):
     main = create_main_window(database, sample.admin, settings=settings, paths=station_home, runner=runner)
     show_and_activate(qtbot, main)
     # The admin starts on Orders, which loads on the database lane.
@@ -97,7 +99,10 @@ def test_status_bar_names_the_database_station_user_devices(window: MainWindow, 
 def test_status_bar_shows_configured_devices_and_plugin_failures(
     qtbot: QtBot, database: Database, sample: Sample, runner: TaskRunner, station_home: StationPaths
 ):
-    settings = Settings(station_name="bench-1", devices=DeviceSettings(scale_url="socket://10.0.0.5:4001", printer_url="tcp://10.0.0.9:9100"))
+    settings = Settings(
+        station_name="bench-1",
+        devices=DeviceSettings(scale_url="socket://10.0.0.5:4001", printer_url="tcp://10.0.0.9:9100"),
+    )
     main = create_main_window(database, sample.packer, settings=settings, paths=station_home, runner=runner)
     qtbot.addWidget(main)
     assert main.devices_label.text() == "Scale: socket://10.0.0.5:4001 · Printer: tcp://10.0.0.9:9100"

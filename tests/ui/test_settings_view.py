@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import tomllib
 
-from pytestqt.qtbot import QtBot
+from conftest import show_and_activate
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from ui_sample import Sample
 
 from station.config import StationPaths, load_settings
 from station.db import Database
 from station.ui.app import create_main_window
 from station.ui.tasks import TaskRunner
-from conftest import show_and_activate
-from ui_sample import Sample
 
 
 def test_settings_save_language_and_name_to_the_toml(

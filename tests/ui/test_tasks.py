@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
 
 from station.ui.tasks import TaskRunner
 

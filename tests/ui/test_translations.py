@@ -10,9 +10,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from ui_sample import Sample
 
 from station.config import Settings, StationPaths
 from station.db import Database
@@ -20,7 +21,6 @@ from station.ui.app import create_main_window
 from station.ui.i18n import choose_locale, install_translator, qm_path, remove_translator
 from station.ui.navigation import page_title
 from station.ui.tasks import TaskRunner
-from ui_sample import Sample
 
 ROOT = Path(__file__).resolve().parents[2]
 UI_SOURCES = sorted((ROOT / "station" / "ui").rglob("*.py"))
@@ -68,7 +68,8 @@ def test_lupdate_finds_nothing_missing_from_the_committed_translation(tmp_path: 
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
         [_tool("pyside6-lupdate"), *map(str, UI_SOURCES), "-ts", str(fresh), "-locations", "none"],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     committed = _messages(SPANISH_TS)
     found = _messages(fresh)

@@ -41,7 +41,9 @@ def build_sample(database: Database) -> Sample:
         session.flush()
         session.add_all(
             [
-                StockLevel(tenant_id=tenant.id, warehouse_id=warehouse.id, variant_id=shirt.id, on_hand=1250, reserved=250),
+                StockLevel(
+                    tenant_id=tenant.id, warehouse_id=warehouse.id, variant_id=shirt.id, on_hand=1250, reserved=250
+                ),
                 StockLevel(tenant_id=tenant.id, warehouse_id=warehouse.id, variant_id=mug.id, on_hand=3, reserved=5),
             ]
         )
@@ -49,18 +51,35 @@ def build_sample(database: Database) -> Sample:
         session.add_all(
             [
                 Order(
-                    tenant_id=tenant.id, number="JLS-000101", channel_id=channel.id, external_id="2000001",
-                    state=OrderState.PAID, customer_name="Camila Rojas", ship_comuna="Providencia",
-                    total=9990, placed_at=placed,
+                    tenant_id=tenant.id,
+                    number="JLS-000101",
+                    channel_id=channel.id,
+                    external_id="2000001",
+                    state=OrderState.PAID,
+                    customer_name="Camila Rojas",
+                    ship_comuna="Providencia",
+                    total=9990,
+                    placed_at=placed,
                 ),
                 Order(
-                    tenant_id=tenant.id, number="JLS-000102", state=OrderState.PACKED, customer_name="Jorge Muñoz",
-                    ship_comuna="Ñuñoa", total=1_234_500, placed_at=placed,
+                    tenant_id=tenant.id,
+                    number="JLS-000102",
+                    state=OrderState.PACKED,
+                    customer_name="Jorge Muñoz",
+                    ship_comuna="Ñuñoa",
+                    total=1_234_500,
+                    placed_at=placed,
                 ),
                 Order(
-                    tenant_id=tenant.id, number="JLS-000103", channel_id=channel.id, external_id="2000002",
-                    state=OrderState.ON_HOLD, customer_name="Valentina Soto", ship_comuna="Viña del Mar",
-                    total=45_000, placed_at=placed,
+                    tenant_id=tenant.id,
+                    number="JLS-000103",
+                    channel_id=channel.id,
+                    external_id="2000002",
+                    state=OrderState.ON_HOLD,
+                    customer_name="Valentina Soto",
+                    ship_comuna="Viña del Mar",
+                    total=45_000,
+                    placed_at=placed,
                 ),
             ]
         )
@@ -78,8 +97,13 @@ def add_order(database: Database, number: str, total: int) -> None:
         tenant_id = uow.session.query(Tenant.id).order_by(Tenant.id).limit(1).scalar()
         uow.session.add(
             Order(
-                tenant_id=tenant_id, number=number, state=OrderState.NEW, customer_name="Nuevo Cliente",
-                ship_comuna="Maipú", total=total, placed_at=datetime.now(UTC),
+                tenant_id=tenant_id,
+                number=number,
+                state=OrderState.NEW,
+                customer_name="Nuevo Cliente",
+                ship_comuna="Maipú",
+                total=total,
+                placed_at=datetime.now(UTC),
             )
         )
         uow.commit()

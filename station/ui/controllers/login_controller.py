@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from station.db.engine import Database
 from station.services.auth import LoggedInUser
@@ -82,6 +83,7 @@ class LoginController(QObject):
         self._refuse(self.tr("Cannot sign in: the database did not answer (%1).").replace("%1", message))
 
     def _refuse(self, text: str) -> None:
+        QApplication.beep()  # a sound on error (DESIGN §7): the packer may be looking at the scanner
         self.view.show_problem(text)
         self.view.pin_field.clear()
         self.view.pin_field.setFocus()

@@ -94,14 +94,24 @@ class MainController(QObject):
         if key == "orders":
             view = TablePageView(title, self.tr("Filter: number, customer, comuna, state…"), stretch_column=2)
             self.tables[key] = TableController(
-                view, OrdersTableModel(self), partial(list_orders, self.database), self.runner, self.summaries.orders, self,
+                view,
+                OrdersTableModel(self),
+                partial(list_orders, self.database),
+                self.runner,
+                self.summaries.orders,
+                self,
                 sort=(ORDERS_PLACED_COLUMN, Qt.SortOrder.DescendingOrder),  # newest first
             )
             return view
         if key == "inventory":
             view = TablePageView(title, self.tr("Filter: SKU, name, client…"), stretch_column=1)
             self.tables[key] = TableController(
-                view, InventoryTableModel(self), partial(list_stock, self.database), self.runner, self.summaries.inventory, self
+                view,
+                InventoryTableModel(self),
+                partial(list_stock, self.database),
+                self.runner,
+                self.summaries.inventory,
+                self,
             )
             return view
         if key == "settings":

@@ -21,7 +21,12 @@ class SettingsController(QObject):
     sig_settings_saved = Signal(object)  # the saved Settings
 
     def __init__(
-        self, view: SettingsView, settings: Settings, database: DatabaseInfo, paths: StationPaths, parent: QObject | None = None
+        self,
+        view: SettingsView,
+        settings: Settings,
+        database: DatabaseInfo,
+        paths: StationPaths,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view

@@ -14,7 +14,6 @@ from station.services.auth import LoggedInUser
 from station.ui.jobs.health import DeviceHealth, PluginHealth, device_health, plugin_health
 from station.ui.views.main_window import MainWindow
 
-
 DATABASE_LABEL_WIDTH = 280  # pixels; longer labels are cut (the tooltip has them whole)
 DEVICE_URL_CHARS = 26  # a longer device URL is cut in the status bar (the tooltip has it whole)
 

@@ -31,8 +31,15 @@ def list_orders(database: Database, limit: int = ORDER_LIST_LIMIT) -> list[Order
     """The newest `limit` orders, newest first."""
     query = (
         select(
-            Order.id, Order.number, Channel.name, Order.customer_name, Order.ship_comuna, Order.state,
-            Order.total, Order.currency, Order.placed_at,
+            Order.id,
+            Order.number,
+            Channel.name,
+            Order.customer_name,
+            Order.ship_comuna,
+            Order.state,
+            Order.total,
+            Order.currency,
+            Order.placed_at,
         )
         .outerjoin(Channel, Channel.id == Order.channel_id)
         .order_by(Order.placed_at.desc(), Order.id.desc())

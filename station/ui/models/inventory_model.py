@@ -18,9 +18,24 @@ def inventory_columns() -> list[Column[StockRow]]:
         Column(lambda: translate("InventoryTable", "SKU"), lambda r: r.sku, lambda r: r.sku),
         Column(lambda: translate("InventoryTable", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
         Column(lambda: translate("InventoryTable", "Client"), lambda r: r.client, lambda r: r.client),
-        Column(lambda: translate("InventoryTable", "On hand"), lambda r: _units(r.on_hand), lambda r: r.on_hand, numeric=True),
-        Column(lambda: translate("InventoryTable", "Reserved"), lambda r: _units(r.reserved), lambda r: r.reserved, numeric=True),
-        Column(lambda: translate("InventoryTable", "Available"), lambda r: _units(r.available), lambda r: r.available, numeric=True),
+        Column(
+            lambda: translate("InventoryTable", "On hand"),
+            lambda r: _units(r.on_hand),
+            lambda r: r.on_hand,
+            numeric=True,
+        ),
+        Column(
+            lambda: translate("InventoryTable", "Reserved"),
+            lambda r: _units(r.reserved),
+            lambda r: r.reserved,
+            numeric=True,
+        ),
+        Column(
+            lambda: translate("InventoryTable", "Available"),
+            lambda r: _units(r.available),
+            lambda r: r.available,
+            numeric=True,
+        ),
     ]
 
 

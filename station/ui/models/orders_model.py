@@ -9,7 +9,6 @@ from station.ui.jobs.orders import OrderRow
 from station.ui.labels import format_local_time, order_state_label
 from station.ui.models.rows_model import Column, RowsTableModel
 
-
 ORDERS_PLACED_COLUMN = 6
 
 

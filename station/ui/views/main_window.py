@@ -27,7 +27,9 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 11
 class NavigationDelegate(QStyledItemDelegate):
     """Draws each entry's shortcut key, right-aligned and dimmed, beside its title."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().paint(painter, option, index)
         shortcut = index.data(SHORTCUT_ROLE)
         if not shortcut:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from station.ui.style import MESSAGE_MARGINS
 
-
 MAX_COLUMN_WIDTH = 190  # pixels; longer text is elided (the full text is in the filter's reach)
 
 
