@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 import time
+from datetime import UTC, datetime
 
 from station.config import resolve_database_url
 from station.db.engine import Database
@@ -26,6 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed-only", action="store_true", help="seed the database and exit; do not open the window")
     parser.add_argument(
         "--seed", type=int, default=1, help="random seed: the same seed gives the same data (default 1)"
+    )
+    parser.add_argument(
+        "--today",
+        action="store_true",
+        help="date the demo's orders, lots and shipments just before now instead of in 2025 (same data, shifted)",
     )
     parser.set_defaults(handler=run_demo)
 
@@ -54,8 +60,13 @@ def run_demo(args: argparse.Namespace) -> int:
         else:
             print(f"Seeding the demo into {label} (seed {args.seed}) ...", flush=True)
             started = time.perf_counter()
-            summary = seed_demo(database, seed=args.seed, progress=lambda message: print(f"  {message}", flush=True))
-            print(f"Demo data ready in {time.perf_counter() - started:.1f} s:")
+            summary = seed_demo(
+                database,
+                seed=args.seed,
+                progress=lambda message: print(f"  {message}", flush=True),
+                now=datetime.now(UTC) if args.today else None,
+            )
+            print(f"Seeded in {time.perf_counter() - started:.1f} s (the demo's today: {summary.now:%Y-%m-%d}):")
             for line in summary.lines():
                 print(f"  {line}")
     finally:

@@ -15,6 +15,7 @@ import re
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +44,13 @@ S = OrderState
 HOLDING_STATES = {S.ALLOCATED, S.PICKING, S.PICKED, S.PACKED}  # stock is reserved for these orders
 
 
-def _seed_sqlite(tmp_path_factory: pytest.TempPathFactory, template: Path, seed: int) -> tuple[Database, DemoSummary]:
+def _seed_sqlite(
+    tmp_path_factory: pytest.TempPathFactory, template: Path, seed: int, now: datetime | None = None
+) -> tuple[Database, DemoSummary]:
     path = tmp_path_factory.mktemp(f"demo-seed-{seed}") / "station.db"
     shutil.copyfile(template, path)
     database = Database(f"sqlite:///{path}")
-    return database, seed_demo(database, seed=seed)
+    return database, seed_demo(database, seed=seed, now=now)
 
 
 @pytest.fixture(scope="module")
@@ -402,23 +405,23 @@ def test_the_same_seed_gives_the_same_data_on_either_database(seeded, reference_
     assert digest(seeded[0]) == reference_digest
 
 
-def test_another_seed_gives_other_data_of_the_same_size(
+def test_another_seed_gives_other_data_of_the_same_size_and_now_anchors_it_in_time(
     tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path, sqlite_seed_1, reference_digest: str
 ) -> None:
-    database, summary = _seed_sqlite(tmp_path_factory, sqlite_template, 2)
+    now = datetime(2031, 1, 15, 18, 30, tzinfo=UTC)
+    database, summary = _seed_sqlite(tmp_path_factory, sqlite_template, 2, now)
     try:
         assert digest(database) != reference_digest
-        with database.unit_of_work() as uow:
-            first_customers = set(uow.session.scalars(select(Order.customer_name).order_by(Order.number).limit(20)))
-        with sqlite_seed_1[0].unit_of_work() as uow:
-            assert first_customers != set(
-                uow.session.scalars(select(Order.customer_name).order_by(Order.number).limit(20))
-            )
-        assert (
-            summary.bins == sqlite_seed_1[1].bins
-            and 1400 <= summary.skus <= 1600
-            and summary.orders == sqlite_seed_1[1].orders
-        )
+        first_20 = select(Order.customer_name).order_by(Order.number).limit(20)
+        with database.unit_of_work() as uow, sqlite_seed_1[0].unit_of_work() as reference:
+            assert set(uow.session.scalars(first_20)) != set(reference.session.scalars(first_20))
+            placed = uow.session.scalars(select(Order.placed_at)).all()
+            expiries = uow.session.scalars(select(Lot.expires_on)).all()
+        assert (summary.bins, summary.orders) == (sqlite_seed_1[1].bins, sqlite_seed_1[1].orders)
+        assert 1400 <= summary.skus <= 1600
+        # Everything happened in the month before `now`; some food expires in the next two weeks.
+        assert summary.now == now and now - timedelta(days=31) < min(placed) <= max(placed) <= now
+        assert any(now.date() < expiry <= now.date() + timedelta(days=14) for expiry in expiries)
     finally:
         database.dispose()
 

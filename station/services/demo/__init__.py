@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Literal
 
 from sqlalchemy import func, select
@@ -78,6 +79,7 @@ class DemoSummary:
     """What `seed_demo` created, and the demo logins (PINs in clear, for the login screen's hint)."""
 
     seed: int
+    now: datetime  # the demo's "now": every order, lot and shipment date is relative to it
     warehouse_code: str
     tenants: tuple[str, ...]  # names
     locations: int  # every location: bins plus dock, benches, returns, quarantine
@@ -122,11 +124,22 @@ def database_contents(database: Database) -> Literal["empty", "demo", "other"]:
     return "demo" if codes <= set(DEMO_TENANT_CODES) else "other"
 
 
-def seed_demo(database: Database, *, seed: int = 1, progress: Callable[[str], None] | None = None) -> DemoSummary:
+def seed_demo(
+    database: Database,
+    *,
+    seed: int = 1,
+    progress: Callable[[str], None] | None = None,
+    now: datetime | None = None,
+) -> DemoSummary:
     """Fill an empty, migrated database with the demo data, in one transaction.
 
+    Every timestamp is relative to the demo's "now": by default a moment in 2025 drawn from the seed,
+    so the data never depends on the clock. Pass `now` (timezone-aware) to have the same data
+    happen just before that moment instead, e.g. today, so no lot looks long expired.
     Raises DatabaseNotEmpty (changing nothing) if the database already has tenants.
     """
+    if now is not None and now.tzinfo is None:
+        raise ValueError(f"now={now!r} has no time zone; pass an aware datetime such as datetime.now(UTC)")
     report = progress or (lambda _message: None)
     with database.unit_of_work() as uow:
         session = uow.session
@@ -137,7 +150,9 @@ def seed_demo(database: Database, *, seed: int = 1, progress: Callable[[str], No
                 "the demo only seeds an empty database"
             )
         rng = random.Random(seed)
-        ctx = DemoContext(session, rng, base_time_for(rng), report)
+        base = base_time_for(rng)  # drawn even when `now` is given, so the rest of the data is the same
+        demo_now = base if now is None else now.astimezone(UTC).replace(microsecond=0)
+        ctx = DemoContext(session, rng, demo_now, report)
         tenants = create_tenants(ctx)
         users = create_staff(ctx)
         layout = build_warehouse(ctx)
@@ -146,7 +161,7 @@ def seed_demo(database: Database, *, seed: int = 1, progress: Callable[[str], No
         channels = plan_channels(ctx, tenants, skus)
         _create_orders(ctx, channels, book, layout, [u for u in users.values() if u.role is Role.PACKER], skus)
         create_listings(ctx, channels, book)
-        summary = _summarise(session, seed)
+        summary = _summarise(session, seed, demo_now)
         report("Saving")
         uow.commit()
     report("Demo data ready")
@@ -189,12 +204,13 @@ def _count(session: Session, model: type, *where: object) -> int:
     return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # type: ignore[arg-type]
 
 
-def _summarise(session: Session, seed: int) -> DemoSummary:
+def _summarise(session: Session, seed: int, demo_now: datetime) -> DemoSummary:
     session.flush()
     by_state = dict(session.execute(select(Order.state, func.count()).group_by(Order.state)).all())
     order_states = {state.value: count for state, count in sorted(by_state.items(), key=lambda item: item[0].value)}
     return DemoSummary(
         seed=seed,
+        now=demo_now,
         warehouse_code=WAREHOUSE_CODE,
         tenants=tuple(session.scalars(select(Tenant.name).order_by(Tenant.id))),
         locations=_count(session, Location),
