@@ -25,7 +25,17 @@ from sqlalchemy.engine import make_url
 
 from station.db import Database
 from station.db.migrate import upgrade
-from station.db.models import Location, LocationKind, Product, Reservation, ReservationStatus, StockLevel, Tenant, Variant, Warehouse
+from station.db.models import (
+    Location,
+    LocationKind,
+    Product,
+    Reservation,
+    ReservationStatus,
+    StockLevel,
+    Tenant,
+    Variant,
+    Warehouse,
+)
 from station.domain.stock import InsufficientStock
 from station.services.stock import Actor, StockLedger
 

@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "app"])
+        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "app"])
     return int(args.handler(args) or 0)
 
 

@@ -1,5 +1,7 @@
 """`station demo [--seed-only] [--seed N]`: fill an empty database with the demo data, then open the
-app in demo mode (sign-in hints, demo-only secrets file)."""
+app in demo mode (sign-in hints, demo-only secrets file).
+
+The demo uses its own SQLite file (`demo.db` in the data folder) unless `--database-url` names one."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import sys
 import time
 from datetime import UTC, datetime
 
-from station.config import resolve_database_url
+from station.config import station_paths
 from station.db.engine import Database
 from station.db.migrate import upgrade
 
@@ -29,9 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--seed", type=int, default=1, help="random seed: the same seed gives the same data (default 1)"
     )
     parser.add_argument(
-        "--today",
+        "--fixed-date",
         action="store_true",
-        help="date the demo's orders, lots and shipments just before now instead of in 2025 (same data, shifted)",
+        help="date the data around the seed's fixed day in 2025 instead of just before now "
+        "(byte-for-byte the same data on every run)",
     )
     parser.set_defaults(handler=run_demo)
 
@@ -41,7 +44,8 @@ def run_demo(args: argparse.Namespace) -> int:
     # Imported here: building the CLI parser must stay cheap.
     from station.services.demo import DEMO_USERS, database_contents, seed_demo
 
-    url = resolve_database_url(args.database_url)
+    # The demo keeps to its own file unless told otherwise, so it never touches a station's real data.
+    url = args.database_url or f"sqlite:///{station_paths().ensure().data_dir / 'demo.db'}"
     upgrade(url)
     database = Database(url)
     try:
@@ -64,7 +68,7 @@ def run_demo(args: argparse.Namespace) -> int:
                 database,
                 seed=args.seed,
                 progress=lambda message: print(f"  {message}", flush=True),
-                now=datetime.now(UTC) if args.today else None,
+                now=None if args.fixed_date else datetime.now(UTC),
             )
             print(f"Seeded in {time.perf_counter() - started:.1f} s (the demo's today: {summary.now:%Y-%m-%d}):")
             for line in summary.lines():

@@ -15,13 +15,19 @@ from __future__ import annotations
 from station.domain.errors import (
     DomainError,
 )
-from station.domain.rut import (
-    MAX_RUT_BODY,
-    InvalidRut,
-    Rut,
-    compute_check_digit,
-    is_valid_rut,
-    parse_rut,
+from station.domain.locations import (
+    DEFAULT_PATTERN,
+    DEFAULT_PATTERN_WITH_BIN,
+    InvalidLocationCode,
+    InvalidLocationPattern,
+    LocationCode,
+    LocationPattern,
+    Segment,
+    format_location,
+    is_valid_location,
+    location_sort_key,
+    normalize_location,
+    parse_location,
 )
 from station.domain.money import (
     CURRENCIES,
@@ -38,20 +44,6 @@ from station.domain.money import (
     parse_money,
     split_evenly,
 )
-from station.domain.locations import (
-    DEFAULT_PATTERN,
-    DEFAULT_PATTERN_WITH_BIN,
-    InvalidLocationCode,
-    InvalidLocationPattern,
-    LocationCode,
-    LocationPattern,
-    Segment,
-    format_location,
-    is_valid_location,
-    location_sort_key,
-    normalize_location,
-    parse_location,
-)
 from station.domain.orders import (
     CANCELLABLE_STATES,
     HOLDABLE_STATES,
@@ -67,6 +59,14 @@ from station.domain.orders import (
     release_hold,
     to_state,
     transition,
+)
+from station.domain.rut import (
+    MAX_RUT_BODY,
+    InvalidRut,
+    Rut,
+    compute_check_digit,
+    is_valid_rut,
+    parse_rut,
 )
 from station.domain.stock import (
     AdjustmentReason,

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import enum
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from station import secrets
-from station.config import Settings
+from station.config import DeviceSettings, Settings
 from station.db.engine import Database
 from station.db.migrate import current_revision, head_revision
-from station.pluginhost import PluginHost
+from station.pluginhost import PluginHost, PluginInfo
 
 
 class Status(enum.StrEnum):
@@ -121,3 +122,32 @@ def check_secrets() -> Check:
 
 def run_checks(database: Database, settings: Settings, host: PluginHost) -> list[Check]:
     return [*check_database(database), *check_plugins(host), *check_devices(settings, host), check_secrets()]
+
+
+# -- what the status bar shows -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PluginHealth:
+    total: int  # plugins found (enabled, disabled by the operator, failed)
+    failures: tuple[tuple[str, str], ...]  # (plugin name, error) of each failed plugin
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+@dataclass(frozen=True)
+class DeviceHealth:
+    scale_url: str  # empty: not configured
+    printer_url: str
+
+
+def plugin_health(infos: Iterable[PluginInfo]) -> PluginHealth:
+    infos = list(infos)
+    failures = tuple((info.name, info.error or "") for info in infos if info.status == "failed")
+    return PluginHealth(total=len(infos), failures=failures)
+
+
+def device_health(devices: DeviceSettings) -> DeviceHealth:
+    return DeviceHealth(scale_url=devices.scale_url.strip(), printer_url=devices.printer_url.strip())

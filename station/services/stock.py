@@ -12,6 +12,7 @@ instead of interleaving. Reserving is a single conditional UPDATE, so it can nev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -51,9 +52,10 @@ class StockError(ValueError):
 
 
 class StockLedger:
-    def __init__(self, session: Session, actor: Actor) -> None:
+    def __init__(self, session: Session, actor: Actor, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.session = session
         self.actor = actor
+        self.clock = clock  # stamps ledger rows and reservations (tests and the demo set their own)
         # (warehouse_id, variant_id) -> (on_hand, reserved) after the latest operation on it
         self._totals: dict[tuple[int, int], tuple[int, int]] = {}
 
@@ -75,7 +77,7 @@ class StockLedger:
             )
         }
         warehouses = dict(self.session.execute(select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(warehouse_ids))).all())
-        now = utcnow()
+        now = self.clock()
         return [
             StockChange(
                 tenant=skus[variant_id][0],
@@ -181,7 +183,7 @@ class StockLedger:
             free = available(level.on_hand, level.reserved) if level else 0
             raise InsufficientStock(sku=self._variant(variant_id).sku, location=None, requested=quantity, available=free)
         tenant_id, on_hand, reserved = row
-        now = now or utcnow()
+        now = now or self.clock()
         reservation_id = connection.execute(
             statements.INSERT_RESERVATION,
             {
@@ -222,7 +224,7 @@ class StockLedger:
         Several workers may run this at once: rows another worker is expiring are skipped
         (FOR UPDATE SKIP LOCKED on PostgreSQL), so each reservation is released exactly once.
         """
-        now = now or utcnow()
+        now = now or self.clock()
         expired = self.session.scalars(
             select(Reservation.id)
             .where(Reservation.status == ReservationStatus.ACTIVE, Reservation.expires_at <= now)
@@ -237,7 +239,14 @@ class StockLedger:
     # -- fulfilment -----------------------------------------------------------------------------
 
     def pick(
-        self, reservation_id: int, from_location_id: int, to_location_id: int, quantity: int, *, reference: str = ""
+        self,
+        reservation_id: int,
+        from_location_id: int,
+        to_location_id: int,
+        quantity: int,
+        *,
+        lot_id: int | None = None,
+        reference: str = "",
     ) -> StockMove:
         """Move reserved units from their bin to the packing bench; they stay reserved."""
         reservation = self._active_reservation(reservation_id)
@@ -248,6 +257,7 @@ class StockLedger:
             from_location_id,
             to_location_id,
             quantity,
+            lot_id=lot_id,
             kind=MoveKind.PICK,
             reference=reference,
             reservation_id=reservation.id,
@@ -357,6 +367,7 @@ class StockLedger:
         **details: object,
     ) -> StockMove:
         move = StockMove(
+            at=self.clock(),
             tenant_id=variant.tenant_id,
             kind=kind,
             variant_id=variant.id,
@@ -386,7 +397,7 @@ class StockLedger:
         connection = self.session.connection()
         connection.execute(
             statements.QUEUE_STOCK_PUSHES[connection.dialect.name],
-            {"tenant_id": tenant_id, "variant_id": variant_id, "now": utcnow()},
+            {"tenant_id": tenant_id, "variant_id": variant_id, "now": self.clock()},
         )
 
     def _insert(self, model: type):

@@ -10,7 +10,16 @@ from sqlalchemy import JSON, String, bindparam, cast, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from station.db.base import UTCDateTime
-from station.db.models import Channel, Listing, ListingStatus, OutboxMessage, OutboxStatus, Reservation, ReservationStatus, StockLevel
+from station.db.models import (
+    Channel,
+    Listing,
+    ListingStatus,
+    OutboxMessage,
+    OutboxStatus,
+    Reservation,
+    ReservationStatus,
+    StockLevel,
+)
 
 _levels = StockLevel.__table__
 _reservations = Reservation.__table__

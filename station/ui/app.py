@@ -19,11 +19,10 @@ from station.db.engine import Database
 from station.logs import setup_logging
 from station.pluginhost import PluginHost
 from station.services.auth import LoggedInUser
+from station.services.database import DatabaseStatus, open_database, url_without_password
 from station.ui.controllers.login_controller import LoginController
 from station.ui.controllers.main_controller import MainController
 from station.ui.i18n import install_translator
-from station.ui.jobs.health import load_plugins
-from station.ui.jobs.startup import DatabaseStatus, open_database, url_without_password
 from station.ui.style import apply_style
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.login_view import LoginView
@@ -176,7 +175,7 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
         show_database_problem(url_without_password(url), str(exc))
         return 1
     runner = TaskRunner()
-    plugins_task = runner.submit(load_plugins, lane="net")
+    plugins_task = runner.submit(PluginHost, lane="net")  # loading plugins may import slow packages
     try:
         problem = _open(database, runner)
         if problem is not None:

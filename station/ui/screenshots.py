@@ -22,10 +22,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from station.config import DeviceSettings, Settings, station_paths  # noqa: E402
 from station.db.engine import Database  # noqa: E402
-from station.db.migrate import upgrade  # noqa: E402
-from station.db.models import Role  # noqa: E402
 from station.pluginhost import PluginHost  # noqa: E402
-from station.services.auth import LoggedInUser  # noqa: E402
+from station.services.auth import LoggedInUser, Role  # noqa: E402
+from station.services.database import open_database  # noqa: E402
 from station.ui.app import create_login_dialog, create_main_window, demo_logins  # noqa: E402
 from station.ui.controllers.main_controller import MainController  # noqa: E402
 from station.ui.controllers.table_controller import TableController  # noqa: E402
@@ -75,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as home:
         os.environ["STATION_HOME"] = home
         url = f"sqlite:///{Path(home) / 'demo.db'}"
-        upgrade(url)
         database = Database(url)
+        status = open_database(database)  # connects and migrates
+        if status.problem:
+            raise SystemExit(f"cannot open {status.shown_url}: {status.problem}")
         seed_demo(database, seed=1)
         runner = TaskRunner()
         settings = Settings(station_name="bench-03", devices=DeviceSettings(scale_url="socket://10.0.8.21:4001"))

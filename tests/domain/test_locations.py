@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from station.domain.locations import (
-    DEFAULT_PATTERN,
     DEFAULT_PATTERN_WITH_BIN,
     InvalidLocationCode,
     InvalidLocationPattern,
@@ -110,7 +109,7 @@ def test_custom_pattern_from_spec() -> None:
     assert parse_location("9.12", "{zone:X}.{aisle:000}/{slot:XX?}").code == "9.012"
     assert pattern.example == "A.001"
     with pytest.raises(KeyError, match="no segment 'rack'"):
-        code.rack
+        _ = code.rack
 
 
 @pytest.mark.parametrize(

@@ -27,10 +27,33 @@ from station.db import Database
 
 # fmt: off
 from station.db.models import (
-    Barcode, Channel, Listing, Location, LocationKind, Lot, Order, OrderLine, Payment, Product, PurchaseOrderLine,
-    Reservation, ReservationStatus, Role, SerialNumber, Shipment, StockLevel, StockMove, StockQuant, Symbology, Tenant,
-    Tracking, TrackingEvent, User, Variant,
+    Barcode,
+    Channel,
+    Listing,
+    Location,
+    LocationKind,
+    Lot,
+    Order,
+    OrderLine,
+    Payment,
+    Product,
+    PurchaseOrderLine,
+    Reservation,
+    ReservationStatus,
+    Role,
+    SerialNumber,
+    Shipment,
+    StockLevel,
+    StockMove,
+    StockQuant,
+    Symbology,
+    Tenant,
+    Tracking,
+    TrackingEvent,
+    User,
+    Variant,
 )
+
 # fmt: on
 from station.domain.locations import parse_location
 from station.domain.orders import OrderState

@@ -39,5 +39,5 @@ __all__ = [
     "PurchaseOrder", "PurchaseOrderLine", "PurchaseOrderStatus", "Refund", "RefundStatus", "Reservation",
     "ReservationStatus", "Return", "ReturnLine", "ReturnStatus", "Role", "SerialNumber", "Shipment",
     "ShipmentStatus", "StockLevel", "StockMove", "StockQuant", "Symbology", "Tenant", "TrackingEvent",
-    "Tracking", "User", "Variant", "Warehouse",
+    "Tracking", "User", "Variant", "Warehouse", "Wave",
 ]

@@ -5,8 +5,8 @@
 fills an empty, migrated database with two clients, the SCL-1 warehouse (~2,000 bins), ~300
 products / ~1,500 SKUs with stock received through the stock ledger, staff with demo PINs, four
 sales channels with listings and ~200 orders in every state. The same seed always gives the same
-data (timestamps are relative to a base date drawn from the seed, not to the wall clock; only the
-ledger's own timestamps, which the stock ledger sets, are real time).
+data (every timestamp, the stock ledger's included, is relative to a base date drawn from the seed,
+not to the wall clock).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ Orders being picked get a picklist in an open wave; picked and packed ones a fin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from station.db.models import (
     Location,
@@ -19,13 +20,15 @@ from station.db.models import (
     Wave,
 )
 from station.domain.orders import OrderState
-from station.domain.stock import MoveKind
 from station.services.demo.context import DemoContext
 from station.services.demo.inventory import Quant, StockBook
 from station.services.demo.orders import MAIN_LINE, OrderPlan
 from station.services.demo.warehouse import WarehouseLayout
 
 BINS = (LocationKind.PICK_FACE, LocationKind.STORAGE)
+# When the ledger books an order's pick and its shipment, after the order was placed.
+PICKED_AFTER = timedelta(hours=3)
+SHIPPED_AFTER = timedelta(hours=6)
 
 
 def _reached(plan: OrderPlan, state: OrderState) -> bool:
@@ -100,19 +103,9 @@ class Fulfiller:
 
     def _pick(self, order: Order, line: OrderLine, reservation: Held, source: Quant, bench: Location) -> None:
         ledger = self.book.ledger
-        if source.lot is None:
-            ledger.pick(reservation.id, source.location.id, bench.id, line.quantity, reference=order.number)
-        else:  # StockLedger.pick takes no lot, so lot-tracked units go through move(kind=PICK)
-            ledger.move(
-                line.variant_id,
-                source.location.id,
-                bench.id,
-                line.quantity,
-                lot_id=source.lot.id,
-                kind=MoveKind.PICK,
-                reference=order.number,
-                reservation_id=reservation.id,
-            )
+        ledger.clock = lambda: order.placed_at + PICKED_AFTER
+        lot_id = source.lot.id if source.lot else None
+        ledger.pick(reservation.id, source.location.id, bench.id, line.quantity, lot_id=lot_id, reference=order.number)
         source.on_hand -= line.quantity
         self.book.add(line.variant_id, bench, source.lot, line.quantity)
         self._move_serials(line, source.location, bench)
@@ -120,6 +113,7 @@ class Fulfiller:
 
     def _ship(self, order: Order, line: OrderLine, reservation: Held, source: Quant, bench: Location) -> None:
         lot_id = source.lot.id if source.lot else None
+        self.book.ledger.clock = lambda: order.placed_at + SHIPPED_AFTER
         self.book.ledger.ship(reservation.id, bench.id, line.quantity, lot_id=lot_id, reference=order.number)
         at_bench = next(q for q in self.book.quants[line.variant_id] if q.location is bench and q.lot is source.lot)
         at_bench.on_hand -= line.quantity

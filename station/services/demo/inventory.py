@@ -27,6 +27,7 @@ from station.services.stock import StockLedger
 ZONES = {RETAIL: "ABCDEFGHI", FOOD: "JKL"}  # aisles of each client
 OUT_OF_STOCK_SHARE = 0.04
 SECOND_BIN_SHARE = 0.08  # besides every pick-face SKU, whose reserve stock sits in storage
+RECEIVED_BEFORE = timedelta(days=45)  # stock arrived before the first demo order was placed
 
 
 @dataclass
@@ -81,7 +82,8 @@ def stock_warehouse(ctx: DemoContext, layout: WarehouseLayout, skus: list[Sku]) 
         zone_skus = [s for s in skus if s.tenant_code == tenant_code and ctx.rng.random() >= OUT_OF_STOCK_SHARE]
         receipts.extend(_place(ctx, layout, aisles, zone_skus))
     _create_lots(ctx, receipts)
-    book = StockBook(StockLedger(ctx.session, DEMO_ACTOR), layout.warehouse.id)
+    received_at = ctx.now - RECEIVED_BEFORE
+    book = StockBook(StockLedger(ctx.session, DEMO_ACTOR, clock=lambda: received_at), layout.warehouse.id)
     _receive(ctx, layout, receipts, book)
     _create_serials(ctx, receipts, book)
     units = sum(r.quantity for r in receipts)

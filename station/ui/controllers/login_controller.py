@@ -3,7 +3,7 @@
 - Enter in the login field: the focus moves to the PIN field at once (so fast typists lose no
   digit), and in the background the text is checked as a badge code; a badge signs in.
 - Enter in the PIN field (or the Sign in button): login and PIN sign in; a badge scanned into the
-  PIN field signs in too (see `station.ui.jobs.login`).
+  PIN field signs in too (see `station.services.auth`).
 - Wrong login or PIN: a red message, the PIN field cleared and focused; nothing else changes.
 """
 
@@ -13,8 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from station.db.engine import Database
-from station.services.auth import LoggedInUser
-from station.ui.jobs.login import LoginOutcome, LoginProblem, sign_in, try_badge
+from station.services.auth import LoggedInUser, LoginOutcome, LoginProblem, sign_in, try_badge
 from station.ui.tasks import TaskRunner
 from station.ui.views.login_view import LoginView
 

@@ -10,14 +10,13 @@ from PySide6.QtWidgets import QWidget
 
 from station.config import Settings, StationPaths
 from station.db.engine import Database
-from station.db.models import Role
 from station.pluginhost import PluginHost
-from station.services.auth import LoggedInUser
+from station.services.auth import LoggedInUser, Role
+from station.services.inventory import list_stock
+from station.services.orders import ORDER_LIST_LIMIT, list_orders
 from station.ui.controllers.settings_controller import SettingsController
 from station.ui.controllers.status_controller import StatusController
 from station.ui.controllers.table_controller import TableController
-from station.ui.jobs.inventory import list_stock
-from station.ui.jobs.orders import ORDER_LIST_LIMIT, list_orders
 from station.ui.models.inventory_model import InventoryTableModel
 from station.ui.models.orders_model import ORDERS_PLACED_COLUMN, OrdersTableModel
 from station.ui.navigation import PAGES, REFRESH_SHORTCUT, coming_with, page_title

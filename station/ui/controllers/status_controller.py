@@ -11,7 +11,7 @@ from station.config import Settings
 from station.db.engine import DatabaseInfo
 from station.pluginhost import PluginInfo
 from station.services.auth import LoggedInUser
-from station.ui.jobs.health import DeviceHealth, PluginHealth, device_health, plugin_health
+from station.services.health import DeviceHealth, PluginHealth, device_health, plugin_health
 from station.ui.views.main_window import MainWindow
 
 DATABASE_LABEL_WIDTH = 280  # pixels; longer labels are cut (the tooltip has them whole)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
-from station.ui.jobs.inventory import StockRow
+from station.services.inventory import StockRow
 from station.ui.models.rows_model import Column, RowsTableModel
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from station.domain.money import format_money
-from station.ui.jobs.orders import OrderRow
+from station.services.orders import OrderRow
 from station.ui.labels import format_local_time, order_state_label
 from station.ui.models.rows_model import Column, RowsTableModel
 
