@@ -1,4 +1,4 @@
-"""A small warehouse for tests: two bins, a packing bench, two SKUs, one listed on a channel."""
+"""A small warehouse for tests: two bins, a packing bench, quarantine, two SKUs, one listed on a channel."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class World:
     bin_a: int
     bin_b: int
     bench: int
+    quarantine: int
     shirt: int  # listed on the channel
     mug: int
     channel_id: int
@@ -42,7 +43,12 @@ def build_world(database: Database) -> World:
         session.flush()
         bins = [
             Location(warehouse_id=warehouse.id, code=code, kind=kind)
-            for code, kind in (("A-01-A", LocationKind.STORAGE), ("A-01-B", LocationKind.STORAGE), ("PACK-01", LocationKind.PACKING))
+            for code, kind in (
+                ("A-01-A", LocationKind.STORAGE),
+                ("A-01-B", LocationKind.STORAGE),
+                ("PACK-01", LocationKind.PACKING),
+                ("QUA-01", LocationKind.QUARANTINE),
+            )
         ]
         product = Product(tenant_id=tenant.id, code="P1", name="Polera")
         session.add_all([*bins, product])
@@ -58,7 +64,7 @@ def build_world(database: Database) -> World:
         session.add(listing)
         session.flush()
         result = World(
-            tenant.id, warehouse.id, bins[0].id, bins[1].id, bins[2].id, shirt.id, mug.id, channel.id, listing.id
+            tenant.id, warehouse.id, bins[0].id, bins[1].id, bins[2].id, bins[3].id, shirt.id, mug.id, channel.id, listing.id
         )
         uow.commit()
     return result

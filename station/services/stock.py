@@ -3,7 +3,8 @@
 `StockLedger` works inside the caller's unit of work and never commits: one user action (which may
 pick and ship several lines) is one transaction, committed by whoever owns the action. Every
 operation that changes units on hand writes a ledger row, the quant changes, the SKU's level and
-the outbox rows for its listings, all in that one transaction.
+the outbox rows for its listings, all in that one transaction. The level counts sellable units only
+(not quarantine or returns), so a reservation never promises units that still wait for inspection.
 
 Concurrency: each operation first takes the SKU's `StockLevel` row (an UPDATE or SELECT … FOR UPDATE
 on PostgreSQL; SQLite serialises writers with BEGIN IMMEDIATE), so changes to one SKU queue up
@@ -24,6 +25,7 @@ from station.api import StockChange
 from station.db.base import utcnow
 from station.db.models import (
     Location,
+    LocationKind,
     Reservation,
     ReservationStatus,
     StockLevel,
@@ -37,6 +39,10 @@ from station.domain.stock import AdjustmentReason, InsufficientStock, MoveKind, 
 from station.services import stock_statements as statements
 
 DEFAULT_RESERVATION_TTL = timedelta(minutes=15)
+
+# Units in these locations count as on hand for sale; quarantine and returns hold units that must be
+# inspected first, so they are in the quants but not in the SKU's level.
+SELLABLE_KINDS = frozenset({LocationKind.STORAGE, LocationKind.PICK_FACE, LocationKind.DOCK, LocationKind.PACKING})
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ class StockLedger:
         variant, location = self._variant(variant_id), self._location(location_id)
         level = self._lock_level(location.warehouse_id, variant)
         self._quant(variant, location, lot_id).on_hand += quantity
-        level.on_hand += quantity
+        level.on_hand += quantity * sellable(location)
         return self._record(MoveKind.RECEIPT, variant, quantity, None, location, lot_id, reference=reference)
 
     def move(
@@ -122,9 +128,11 @@ class StockLedger:
             raise StockError(f"{variant.sku}: cannot move from {source.code} to itself")
         if source.warehouse_id != target.warehouse_id:
             raise StockError(f"{variant.sku}: {source.code} and {target.code} are in different warehouses")
-        self._lock_level(source.warehouse_id, variant)
+        level = self._lock_level(source.warehouse_id, variant)
         self._take(variant, source, lot_id, quantity)
         self._quant(variant, target, lot_id).on_hand += quantity
+        # Into quarantine or returns the units stop being sellable; out of them, they start again.
+        level.on_hand += quantity * (sellable(target) - sellable(source))
         return self._record(
             kind, variant, quantity, source, target, lot_id, reference=reference, reservation_id=reservation_id
         )
@@ -150,7 +158,7 @@ class StockLedger:
         else:
             self._take(variant, location, lot_id, -delta)
             source, target = location, None
-        level.on_hand += delta
+        level.on_hand += delta * sellable(location)
         return self._record(
             MoveKind.ADJUSTMENT, variant, abs(delta), source, target, lot_id, reason=AdjustmentReason(reason), note=note
         )
@@ -274,7 +282,7 @@ class StockLedger:
         variant, location = self._variant(reservation.variant_id), self._location(from_location_id)
         level = self._lock_level(reservation.warehouse_id, variant)
         self._take(variant, location, lot_id, quantity)
-        level.on_hand -= quantity
+        level.on_hand -= quantity * sellable(location)
         level.reserved -= quantity
         reservation.quantity -= quantity
         if reservation.quantity == 0:
@@ -382,7 +390,7 @@ class StockLedger:
         self.session.add(move)
         self.session.flush()
         warehouse_id = (source or target).warehouse_id  # type: ignore[union-attr]
-        if source is None or target is None:  # units entered or left the warehouse
+        if sellable(source) != sellable(target):  # sellable units entered or left
             self._after_change(warehouse_id, variant)
         return move
 
@@ -407,9 +415,18 @@ class StockLedger:
 
 
 def sum_quants(session: Session, warehouse_id: int, variant_id: int) -> int:
-    """Units of a SKU across a warehouse's quants (a consistency check against its level)."""
+    """Sellable units of a SKU across a warehouse's quants (what its level's on hand must equal)."""
     return session.scalar(
         select(func.coalesce(func.sum(StockQuant.on_hand), 0))
         .join(Location, Location.id == StockQuant.location_id)
-        .where(Location.warehouse_id == warehouse_id, StockQuant.variant_id == variant_id)
+        .where(
+            Location.warehouse_id == warehouse_id,
+            StockQuant.variant_id == variant_id,
+            Location.kind.in_(SELLABLE_KINDS),
+        )
     )
+
+
+def sellable(location: Location | None) -> int:
+    """1 if units at `location` may be promised to customers, else 0 (quarantine, returns, outside)."""
+    return int(location is not None and location.kind in SELLABLE_KINDS)

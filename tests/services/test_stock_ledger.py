@@ -187,3 +187,25 @@ def test_changes_report_each_touched_sku_for_the_stock_hook(database: Database, 
     shirt = changes["POL-M-ROJ"]
     assert (shirt.tenant, shirt.warehouse, shirt.on_hand, shirt.reserved, shirt.available) == ("ACME", "SCL1", 5, 2, 3)
     assert (changes["TAZ-01"].on_hand, changes["TAZ-01"].available) == (1, 1)
+
+
+def test_units_in_quarantine_cannot_be_promised_until_released(database: Database, world) -> None:
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        ledger.receive(world.shirt, world.quarantine, 4, reference="RMA-7")
+        with pytest.raises(InsufficientStock):
+            ledger.reserve(world.shirt, world.warehouse_id, 1)
+        uow.commit()
+    assert totals(database, world, world.shirt) == (0, 0, 0)
+    with database.unit_of_work() as uow:
+        uow.session.query(OutboxMessage).delete()
+        StockLedger(uow.session, ACTOR).move(world.shirt, world.quarantine, world.bin_a, 3)  # inspected: fine
+        uow.commit()
+    assert totals(database, world, world.shirt) == (3, 0, 3)
+    with database.unit_of_work() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(OutboxMessage)) == 1  # channels hear of it
+        StockLedger(uow.session, ACTOR).reserve(world.shirt, world.warehouse_id, 3)
+        StockLedger(uow.session, ACTOR).move(world.shirt, world.bin_a, world.quarantine, 2)  # found damaged
+        uow.commit()
+    on_hand, reserved, _ = totals(database, world, world.shirt)
+    assert (on_hand, reserved) == (1, 3)  # the order is now short; available shows 0, never negative
