@@ -118,6 +118,8 @@ def _build_table() -> Mapping[OrderState, frozenset[OrderState]]:
         table[state].add(_S.CANCELLED)
     table[_S.SHIPPED].add(_S.RETURNED)
     table[_S.DELIVERED].add(_S.RETURNED)
+    # A label voided before the carrier picked the parcel up: the order is packed again, awaiting a label.
+    table[_S.SHIPPED].add(_S.PACKED)
     return MappingProxyType({state: frozenset(nxt) for state, nxt in table.items()})
 
 

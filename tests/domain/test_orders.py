@@ -35,7 +35,7 @@ EXPECTED: dict[OrderState, set[OrderState]] = {
     S.PICKING: {S.PICKED, S.ON_HOLD, S.CANCELLED},
     S.PICKED: {S.PACKED, S.ON_HOLD, S.CANCELLED},
     S.PACKED: {S.SHIPPED, S.ON_HOLD, S.CANCELLED},
-    S.SHIPPED: {S.DELIVERED, S.RETURNED},
+    S.SHIPPED: {S.DELIVERED, S.RETURNED, S.PACKED},  # packed again: label voided before pickup
     S.DELIVERED: {S.RETURNED},
     S.ON_HOLD: {S.NEW, S.PAID, S.ALLOCATED, S.PICKING, S.PICKED, S.PACKED, S.CANCELLED},
     S.CANCELLED: set(),
@@ -82,7 +82,7 @@ def test_illegal_message_lists_what_is_allowed() -> None:
     with pytest.raises(IllegalTransition) as excinfo:
         transition("shipped", "paid")
     assert str(excinfo.value) == (
-        "Order cannot go from 'shipped' to 'paid'; from 'shipped' it can go to 'delivered', 'returned'"
+        "Order cannot go from 'shipped' to 'paid'; from 'shipped' it can go to 'delivered', 'packed', 'returned'"
     )
     with pytest.raises(IllegalTransition, match="to no other state"):
         transition(S.CANCELLED, S.NEW)
@@ -168,9 +168,11 @@ def test_random_walks_only_pass_through_legal_states(attempts: list[OrderState])
         path.append(state)
     for before, after in zip(path, path[1:]):
         assert after in EXPECTED[before]
-    if S.SHIPPED in path:  # once shipped, never back on the shelf or cancelled
-        after_ship = path[path.index(S.SHIPPED) :]
-        assert set(after_ship) <= {S.SHIPPED, S.DELIVERED, S.RETURNED}
+    if S.SHIPPED in path:  # once shipped, never back on the shelf (a voided label only un-ships to packed)
+        after_ship = set(path[path.index(S.SHIPPED) :])
+        assert not after_ship & {S.NEW, S.PAID, S.ALLOCATED, S.PICKING, S.PICKED}
+    if S.DELIVERED in path:  # once delivered, only a return can follow
+        assert set(path[path.index(S.DELIVERED) :]) <= {S.DELIVERED, S.RETURNED}
 
 
 @given(st.data())

@@ -4,6 +4,7 @@ from station.db.models.catalog import Barcode, Lot, Product, SerialNumber, Symbo
 from station.db.models.channels import Channel, Listing, ListingStatus, OutboxMessage, OutboxStatus
 from station.db.models.fulfilment import (
     Package,
+    PackageType,
     Picklist,
     PicklistLine,
     PicklistStatus,
@@ -35,7 +36,7 @@ from station.db.models.warehouse import Location, LocationKind, Warehouse
 __all__ = [
     "AuditEntry", "Barcode", "Channel", "CycleCount", "CycleCountLine", "CycleCountStatus", "Listing",
     "ListingStatus", "Location", "LocationKind", "Lot", "Order", "OrderLine", "OutboxMessage", "OutboxStatus",
-    "Package", "Payment", "PaymentStatus", "Picklist", "PicklistLine", "PicklistStatus", "Product",
+    "Package", "PackageType", "Payment", "PaymentStatus", "Picklist", "PicklistLine", "PicklistStatus", "Product",
     "PurchaseOrder", "PurchaseOrderLine", "PurchaseOrderStatus", "Refund", "RefundStatus", "Reservation",
     "ReservationStatus", "Return", "ReturnLine", "ReturnStatus", "Role", "SerialNumber", "Shipment",
     "ShipmentStatus", "StockLevel", "StockMove", "StockQuant", "Symbology", "Tenant", "TrackingEvent",

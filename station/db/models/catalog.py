@@ -100,3 +100,5 @@ class SerialNumber(IdMixin, CreatedAtMixin, Base):
     variant_id: Mapped[int] = mapped_column(BigId, ForeignKey("variants.id"))
     serial: Mapped[str] = mapped_column(String(128))
     location_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("locations.id"))
+    # The order line it left with, once packed and shipped.
+    order_line_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("order_lines.id"))

@@ -75,6 +75,21 @@ class Shipment(IdMixin, CreatedAtMixin, Base):
     shipped_at: Mapped[datetime | None]
 
 
+class PackageType(IdMixin, Base):
+    """A box or envelope the benches pack into: inner dimensions, tare and the most it may carry."""
+
+    __tablename__ = "package_types"
+
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    length_mm: Mapped[int]
+    width_mm: Mapped[int]
+    height_mm: Mapped[int]
+    tare_g: Mapped[int]
+    max_weight_g: Mapped[int]
+    active: Mapped[bool] = mapped_column(default=True)
+
+
 class Package(IdMixin, Base):
     __tablename__ = "packages"
     __table_args__ = (UniqueConstraint("shipment_id", "sequence"),)
