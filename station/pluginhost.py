@@ -72,6 +72,10 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "station.builtins.manual_payment",
     "station.builtins.pickup",
     "station.builtins.file_printer",
+    "station.builtins.printer_tcp",
+    "station.builtins.printer_serial",
+    "station.builtins.printer_cups",
+    "station.builtins.printer_windows",
 )
 ENTRY_POINT_GROUP = PROJECT_NAME
 LOAD_ENV = "STATION_LOAD_PLUGINS"

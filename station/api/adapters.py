@@ -160,6 +160,13 @@ class PrinterTransport(Protocol):
 
     Where to send it (host, port, queue, folder) comes from ``ctx.settings``, described by the
     transport's ``settings_schema``.
+
+    **Optional: two-way transports.** A transport whose line also carries the printer's answers
+    (raw TCP 9100, serial) may add ``exchange(ctx, data, *, terminator, count=1, timeout_s)``;
+    see :class:`TwoWayPrinterTransport`. The station then asks the printer for its status
+    (Zebra ``~HS``) before printing, and tells the packer "Out of labels" instead of losing the
+    label. Transports without it (CUPS, Windows spooler, folder) still print; the host checks
+    for the method with ``callable(getattr(transport, "exchange", None))`` and never requires it.
     """
 
     name: str
@@ -169,6 +176,24 @@ class PrinterTransport(Protocol):
     def send(self, ctx: AdapterContext, job: PrintJob) -> str | None:
         """Deliver ``job`` or raise :class:`~station.api.errors.DeviceError` naming the device.
         May return a short note of where it went (shown to the packer), e.g. a file path."""
+        ...
+
+
+class TwoWayPrinterTransport(PrinterTransport, Protocol):
+    """A :class:`PrinterTransport` that can also read the printer's answer (the optional
+    capability; see there). Used for status queries such as Zebra's ``~HS``."""
+
+    def exchange(
+        self, ctx: AdapterContext, data: bytes, *, terminator: bytes, count: int = 1, timeout_s: float
+    ) -> bytes:
+        """Send ``data`` (a query, not a label) and return the bytes the printer sent back, read
+        until ``terminator`` has arrived ``count`` times (``~HS`` answers three ``ETX``-ended
+        lines: ``terminator=b"\\x03", count=3``) or until ``timeout_s`` seconds have passed.
+
+        A silent printer is not an error here: return what arrived, possibly ``b""``, and let
+        the caller judge. Raise :class:`~station.api.errors.DeviceError` naming the printer only
+        when it cannot be reached at all (connection refused, port missing).
+        """
         ...
 
 
