@@ -68,3 +68,45 @@ def build_world(database: Database) -> World:
         )
         uow.commit()
     return result
+
+
+def add_order(database: Database, world: World, lines: list[tuple[int, int]], *, state: str = "paid", number: str = "JLS-000001") -> int:
+    """An order of `lines` ((variant id, quantity), …) shipping to Providencia; returns its id."""
+    from station.db.models import Order, OrderLine  # noqa: PLC0415
+
+    with database.unit_of_work() as uow:
+        session = uow.session
+        order = Order(
+            tenant_id=world.tenant_id,
+            number=number,
+            channel_id=world.channel_id,
+            external_id=f"MLC-{number}",
+            state=state,
+            customer_name="María José Pérez",
+            customer_rut="12.345.678-5",
+            email="mj@example.cl",
+            phone="+56 9 1234 5678",
+            ship_street="Av. Providencia",
+            ship_number="1234",
+            ship_comuna="Providencia",
+            ship_region="Región Metropolitana",
+            total=0,
+        )
+        session.add(order)
+        session.flush()
+        for variant_id, quantity in lines:
+            variant = session.get(Variant, variant_id)
+            session.add(
+                OrderLine(
+                    tenant_id=world.tenant_id,
+                    order_id=order.id,
+                    variant_id=variant_id,
+                    sku=variant.sku,
+                    title=variant.name,
+                    quantity=quantity,
+                    unit_price=9990,
+                )
+            )
+            order.total += 9990 * quantity
+        uow.commit()
+        return order.id

@@ -1,0 +1,429 @@
+"""Confirming a packed order: buy the label (exactly once), then ship it in one transaction.
+
+Buying a label costs money outside, so it follows DESIGN §4: the shipment row, and the idempotency
+key derived from it, are committed *before* the carrier is called. A crash after the carrier
+answered but before we recorded the label leaves that draft shipment behind; packing the order
+again reuses it and its key, and the carrier answers with the same label instead of selling a
+second one.
+
+Shipping is one transaction: the ledger's pick (to the bench, if not picked yet) and ship moves, the
+reservations consumed, the order walked to shipped, the shipment and its packages, the serial
+numbers that left, an outbox message for the order's channel and an audit entry. Plugins hear of it
+after the commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from station.api import Address, CreatedShipment, Label, LabelRequest, Money, PackedLine, PackedOrder, Parcel, Rate
+from station.db.base import utcnow
+from station.db.engine import Database
+from station.db.models import (
+    AuditEntry,
+    Channel,
+    Location,
+    LocationKind,
+    Lot,
+    Order,
+    OutboxMessage,
+    Package,
+    Reservation,
+    ReservationStatus,
+    SerialNumber,
+    Shipment,
+    ShipmentStatus,
+    StockMove,
+    StockQuant,
+    Tenant,
+    Variant,
+    Warehouse,
+)
+from station.domain.orders import OrderState, transition
+from station.domain.stock import MoveKind
+from station.pluginhost import PluginHost
+from station.services.carriers import CarrierGateway
+from station.services.stock import Actor, StockLedger
+
+# Forward path an order walks at the bench: a shop that does not pick through the station
+# (paid or allocated orders) still gets every step in its history.
+_FORWARD = (OrderState.PAID, OrderState.ALLOCATED, OrderState.PICKING, OrderState.PICKED, OrderState.PACKED, OrderState.SHIPPED)
+
+
+class DispatchError(Exception):
+    """A confirm that cannot go ahead; nothing was written and no label was bought."""
+
+
+@dataclass(frozen=True)
+class ParcelPlan:
+    """One package as packed at the bench."""
+
+    box_code: str
+    length_mm: int
+    width_mm: int
+    height_mm: int
+    weight_g: int  # measured on the scale
+    expected_weight_g: int
+
+
+@dataclass(frozen=True)
+class PurchasedLabel:
+    shipment_id: int
+    label: Label
+    reused: bool  # True when an earlier attempt had already bought it
+
+
+@dataclass(frozen=True)
+class ShippedOrder:
+    order_number: str
+    shipment_id: int
+    carrier: str
+    tracking_number: str
+
+
+def origin_address(session: Session, order: Order) -> Address:
+    """The sender: the client company at the warehouse's address."""
+    tenant = session.get(Tenant, order.tenant_id)
+    warehouse = session.scalars(select(Warehouse).order_by(Warehouse.id).limit(1)).one()
+    return Address(
+        name=tenant.name if tenant else warehouse.name,
+        street=warehouse.street or warehouse.name,
+        comuna=warehouse.comuna,
+        region=warehouse.region,
+        rut=tenant.rut if tenant else None,
+    )
+
+
+def destination_address(order: Order) -> Address:
+    return Address(
+        name=order.customer_name,
+        street=order.ship_street or "(no street)",
+        number=order.ship_number,
+        comuna=order.ship_comuna,
+        region=order.ship_region,
+        phone=order.phone,
+        email=order.email,
+        rut=order.customer_rut,
+        extra={"detail": order.ship_extra} if order.ship_extra else {},
+    )
+
+
+def parcels_for(plans: list[ParcelPlan], declared_value: Money | None = None) -> tuple[Parcel, ...]:
+    return tuple(
+        Parcel(weight_g=p.weight_g, length_mm=p.length_mm, width_mm=p.width_mm, height_mm=p.height_mm, declared_value=declared_value)
+        for p in plans
+    )
+
+
+def purchase_label(
+    database: Database, gateway: CarrierGateway, order_id: int, rate: Rate, plans: list[ParcelPlan], *, label_format: str = "zpl"
+) -> PurchasedLabel:
+    """Buy the label for an order, or hand back the one an earlier attempt already bought."""
+    if not plans:
+        raise DispatchError("Add at least one package before buying a label")
+    with database.unit_of_work() as uow:
+        session = uow.session
+        order = _packable_order(session, order_id)
+        shipment = _open_shipment(session, order, rate)
+        if shipment.status == ShipmentStatus.LABEL_PURCHASED and shipment.label_data is not None:
+            label = _label_of(shipment)
+            return PurchasedLabel(shipment.id, label, reused=True)
+        request = LabelRequest(
+            idempotency_key=shipment.idempotency_key,
+            service_code=rate.service_code,
+            origin=origin_address(session, order),
+            destination=destination_address(order),
+            parcels=parcels_for(plans),
+            reference=order.number,
+            label_format=label_format,
+            declared_value=Money(order.total, order.currency),
+        )
+        shipment_id = shipment.id
+        uow.commit()  # the key is on record before the carrier hears of it
+
+    label = gateway.buy_label(rate.carrier, request)  # network: no transaction open meanwhile
+
+    with database.unit_of_work() as uow:
+        shipment = uow.session.get(Shipment, shipment_id)
+        shipment.status = ShipmentStatus.LABEL_PURCHASED
+        shipment.tracking_number = label.tracking_number
+        shipment.label_format = label.format
+        shipment.label_data = label.data
+        shipment.price = label.price.amount if label.price else rate.price.amount
+        shipment.currency = label.price.currency if label.price else rate.price.currency
+        uow.session.query(Package).filter(Package.shipment_id == shipment_id).delete()
+        for sequence, plan in enumerate(plans, start=1):
+            uow.session.add(
+                Package(
+                    shipment_id=shipment_id,
+                    sequence=sequence,
+                    box_code=plan.box_code,
+                    length_mm=plan.length_mm,
+                    width_mm=plan.width_mm,
+                    height_mm=plan.height_mm,
+                    expected_weight_g=plan.expected_weight_g,
+                    measured_weight_g=plan.weight_g,
+                    tracking_number=label.tracking_number,
+                )
+            )
+        uow.commit()
+    return PurchasedLabel(shipment_id, label, reused=False)
+
+
+def _packable_order(session: Session, order_id: int) -> Order:
+    order = session.get(Order, order_id, with_for_update=True)
+    if order is None:
+        raise DispatchError(f"No order #{order_id}")
+    if order.state not in (*_FORWARD[:-1],):
+        raise DispatchError(f"Order {order.number} is {order.state.value}; it cannot be shipped now")
+    return order
+
+
+def _open_shipment(session: Session, order: Order, rate: Rate) -> Shipment:
+    """The order's unfinished shipment with this carrier, or a new draft with its idempotency key."""
+    existing = session.scalars(
+        select(Shipment)
+        .where(
+            Shipment.order_id == order.id,
+            Shipment.status.in_((ShipmentStatus.DRAFT, ShipmentStatus.LABEL_PURCHASED)),
+        )
+        .order_by(Shipment.id.desc())
+    ).first()
+    if existing is not None and existing.carrier == rate.carrier and existing.service_code == rate.service_code:
+        return existing
+    if existing is not None and existing.status == ShipmentStatus.LABEL_PURCHASED:
+        raise DispatchError(
+            f"Order {order.number} already has a {existing.carrier} label ({existing.tracking_number}); void it first"
+        )
+    if existing is not None:  # a draft for another carrier that never got a label: drop it
+        existing.status = ShipmentStatus.VOIDED
+    shipment = Shipment(
+        tenant_id=order.tenant_id,
+        order_id=order.id,
+        carrier=rate.carrier,
+        service_code=rate.service_code,
+        status=ShipmentStatus.DRAFT,
+        price=rate.price.amount,
+        currency=rate.price.currency,
+        idempotency_key=f"pending-{order.id}-{utcnow().timestamp()}",
+    )
+    session.add(shipment)
+    session.flush()
+    shipment.idempotency_key = f"{order.number}-S{shipment.id}"  # derived from our own record
+    return shipment
+
+
+def _label_of(shipment: Shipment) -> Label:
+    return Label(
+        carrier=shipment.carrier,
+        tracking_number=shipment.tracking_number or "",
+        format=shipment.label_format or "zpl",
+        data=shipment.label_data or b"",
+        idempotency_key=shipment.idempotency_key,
+        price=Money(shipment.price, shipment.currency),
+    )
+
+
+def ship_order(
+    database: Database,
+    host: PluginHost,
+    order_id: int,
+    shipment_id: int,
+    *,
+    bench_location_id: int,
+    serials: dict[int, list[str]],
+    actor: Actor,
+    packer: str,
+) -> ShippedOrder:
+    """Stock out, order shipped, outbox and audit: one transaction; then the plugins are told."""
+    with database.unit_of_work() as uow:
+        session = uow.session
+        order = _packable_order(session, order_id)
+        shipment = session.get(Shipment, shipment_id)
+        if shipment is None or shipment.order_id != order.id or shipment.status != ShipmentStatus.LABEL_PURCHASED:
+            raise DispatchError(f"Order {order.number} has no bought label to ship with")
+        bench = session.get(Location, bench_location_id)
+        if bench is None or bench.kind != LocationKind.PACKING:
+            raise DispatchError("This station has no packing bench location set (Settings → Packing)")
+        ledger = StockLedger(session, actor)
+        for line in order.lines:
+            _ship_line(session, ledger, order, line, bench)
+            _mark_serials(session, line.variant_id, line.id, serials.get(line.id, []))
+        now = utcnow()
+        _walk_to(order, OrderState.SHIPPED)
+        shipment.status = ShipmentStatus.SHIPPED
+        shipment.shipped_at = now
+        _queue_channel_update(session, order, shipment, now)
+        session.add(
+            AuditEntry(
+                user_id=actor.user_id,
+                station=actor.station,
+                action="ship",
+                entity="order",
+                entity_id=order.number,
+                detail={"carrier": shipment.carrier, "tracking": shipment.tracking_number},
+            )
+        )
+        uow.commit()
+        packed = _packed_event(session, order, shipment, packer, actor.station, now)
+        created = _shipment_event(session, order, shipment, now)
+        changes = ledger.changes()
+        result = ShippedOrder(order.number, shipment.id, shipment.carrier, shipment.tracking_number or "")
+    host.notify_order_did_pack(packed)
+    host.notify_shipment_did_create(created)
+    if changes:
+        host.notify_stock_did_change(changes)
+    return result
+
+
+def _walk_to(order: Order, target: OrderState) -> None:
+    """Step the order through each legal state up to `target` (the state machine allows no jumps)."""
+    while order.state != target:
+        following = _FORWARD[_FORWARD.index(order.state) + 1]
+        order.state = transition(order.state, following)
+
+
+def _ship_line(session: Session, ledger: StockLedger, order: Order, line, bench: Location) -> None:
+    """Reserve what is missing, pick to the bench what is not there yet, ship it all from the bench."""
+    reservations = session.scalars(
+        select(Reservation).where(Reservation.order_line_id == line.id, Reservation.status == ReservationStatus.ACTIVE)
+    ).all()
+    held = sum(r.quantity for r in reservations)
+    if held < line.quantity:
+        ledger.reserve(line.variant_id, bench.warehouse_id, line.quantity - held, order_line_id=line.id, ttl=None)
+        reservations = session.scalars(
+            select(Reservation).where(Reservation.order_line_id == line.id, Reservation.status == ReservationStatus.ACTIVE)
+        ).all()
+    for reservation in reservations:
+        remaining = reservation.quantity
+        for lot_id, units in _units_at_bench(session, reservation.id, bench.id):
+            take = min(units, remaining)
+            ledger.ship(reservation.id, bench.id, take, lot_id=lot_id, reference=order.number)
+            remaining -= take
+        for source, lot_id, units in _sources(session, line.variant_id, bench):
+            if remaining == 0:
+                break
+            take = min(units, remaining)
+            ledger.pick(reservation.id, source, bench.id, take, lot_id=lot_id, reference=order.number)
+            ledger.ship(reservation.id, bench.id, take, lot_id=lot_id, reference=order.number)
+            remaining -= take
+        if remaining:
+            sku = session.get(Variant, line.variant_id).sku
+            raise DispatchError(f"{sku}: {remaining} unit(s) of order {order.number} are not on any shelf")
+    line.picked_qty = line.quantity
+    line.packed_qty = line.quantity
+
+
+def _units_at_bench(session: Session, reservation_id: int, bench_id: int) -> list[tuple[int | None, int]]:
+    """Units this reservation already brought to the bench (picked), per lot, not yet shipped."""
+    moves = session.execute(
+        select(StockMove.kind, StockMove.lot_id, StockMove.quantity).where(
+            StockMove.reservation_id == reservation_id,
+            (StockMove.to_location_id == bench_id) | (StockMove.from_location_id == bench_id),
+        )
+    ).all()
+    at_bench: dict[int | None, int] = {}
+    for kind, lot_id, quantity in moves:
+        sign = -1 if kind == MoveKind.SHIP else 1
+        at_bench[lot_id] = at_bench.get(lot_id, 0) + sign * quantity
+    return [(lot_id, units) for lot_id, units in at_bench.items() if units > 0]
+
+
+def _sources(session: Session, variant_id: int, bench: Location) -> list[tuple[int, int | None, int]]:
+    """Where to take units from: pick faces first, then storage; earliest-expiring lot first (FEFO)."""
+    rows = session.execute(
+        select(StockQuant.location_id, StockQuant.lot_id, StockQuant.on_hand, Location.kind, Lot.expires_on)
+        .join(Location, Location.id == StockQuant.location_id)
+        .outerjoin(Lot, Lot.id == StockQuant.lot_id)
+        .where(
+            StockQuant.variant_id == variant_id,
+            StockQuant.on_hand > 0,
+            Location.warehouse_id == bench.warehouse_id,
+            Location.kind.in_((LocationKind.PICK_FACE, LocationKind.STORAGE)),
+        )
+    ).all()
+    rows.sort(key=lambda r: (r.expires_on is None, r.expires_on or datetime.max.date(), r.kind != LocationKind.PICK_FACE, -r.on_hand))
+    return [(r.location_id, r.lot_id, r.on_hand) for r in rows]
+
+
+def _mark_serials(session: Session, variant_id: int, line_id: int, serials: list[str]) -> None:
+    for serial in serials:
+        unit = session.scalars(
+            select(SerialNumber).where(SerialNumber.variant_id == variant_id, SerialNumber.serial == serial)
+        ).one_or_none()
+        if unit is None:
+            raise DispatchError(f"Serial {serial} is unknown for this SKU")
+        unit.location_id = None
+        unit.order_line_id = line_id
+
+
+def _queue_channel_update(session: Session, order: Order, shipment: Shipment, now: datetime) -> None:
+    if order.channel_id is None:
+        return
+    channel = session.get(Channel, order.channel_id)
+    if channel is None or not channel.active:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(OutboxMessage)
+    session.execute(
+        insert.values(
+            tenant_id=order.tenant_id,
+            channel_id=channel.id,
+            listing_id=None,
+            kind="shipment",
+            pending_key=f"shipment:{shipment.id}",
+            payload={
+                "order_external_id": order.external_id,
+                "carrier": shipment.carrier,
+                "tracking_number": shipment.tracking_number,
+            },
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+            updated_at=now,
+        ).on_conflict_do_nothing(index_elements=["pending_key"])
+    )
+
+
+def _packed_event(session: Session, order: Order, shipment: Shipment, packer: str, station: str, now: datetime) -> PackedOrder:
+    tenant = session.get(Tenant, order.tenant_id)
+    channel = session.get(Channel, order.channel_id) if order.channel_id else None
+    packages = session.scalars(select(Package).where(Package.shipment_id == shipment.id).order_by(Package.sequence)).all()
+    return PackedOrder(
+        tenant=tenant.code,
+        reference=order.number,
+        channel=channel.code if channel else None,
+        external_id=order.external_id,
+        lines=tuple(PackedLine(sku=line.sku, quantity=line.quantity) for line in order.lines),
+        parcels=tuple(
+            Parcel(weight_g=p.measured_weight_g or p.expected_weight_g, length_mm=p.length_mm, width_mm=p.width_mm, height_mm=p.height_mm)
+            for p in packages
+        ),
+        packer=packer,
+        station=station,
+        packed_at=now,
+    )
+
+
+def _shipment_event(session: Session, order: Order, shipment: Shipment, now: datetime) -> CreatedShipment:
+    tenant = session.get(Tenant, order.tenant_id)
+    channel = session.get(Channel, order.channel_id) if order.channel_id else None
+    count = len(session.scalars(select(Package.id).where(Package.shipment_id == shipment.id)).all())
+    return CreatedShipment(
+        tenant=tenant.code,
+        order_reference=order.number,
+        carrier=shipment.carrier,
+        service_code=shipment.service_code,
+        tracking_number=shipment.tracking_number or "",
+        created_at=now,
+        parcel_count=max(1, count),
+        price=Money(shipment.price, shipment.currency),
+        channel=channel.code if channel else None,
+        external_id=order.external_id,
+    )
