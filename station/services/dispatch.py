@@ -427,3 +427,58 @@ def _shipment_event(session: Session, order: Order, shipment: Shipment, now: dat
         channel=channel.code if channel else None,
         external_id=order.external_id,
     )
+
+
+def void_label(database: Database, gateway: CarrierGateway, shipment_id: int, *, actor: Actor) -> None:
+    """Cancel a label with its carrier. A shipped order (not yet picked up) comes back to the bench:
+    its units return to stock there, reserved for it again, and the order is packed, awaiting a label."""
+    with database.unit_of_work() as uow:
+        shipment = uow.session.get(Shipment, shipment_id)
+        if shipment is None or shipment.status not in (ShipmentStatus.LABEL_PURCHASED, ShipmentStatus.SHIPPED):
+            raise DispatchError("There is no active label to void")
+        carrier, tracking = shipment.carrier, shipment.tracking_number or ""
+    gateway.void(carrier, tracking)  # the carrier refuses once the parcel is on its way
+    with database.unit_of_work() as uow:
+        session = uow.session
+        shipment = session.get(Shipment, shipment_id, with_for_update=True)
+        order = session.get(Order, shipment.order_id, with_for_update=True)
+        if shipment.status == ShipmentStatus.SHIPPED:
+            bench_id = _bench_it_left_from(session, order.number)
+            ledger = StockLedger(session, actor)
+            for line in order.lines:
+                ledger.receive(line.variant_id, bench_id, line.quantity, kind=MoveKind.RETURN, reference=f"{order.number} label voided")
+                ledger.reserve(line.variant_id, session.get(Location, bench_id).warehouse_id, line.quantity, order_line_id=line.id, ttl=None)
+                for unit in session.scalars(select(SerialNumber).where(SerialNumber.order_line_id == line.id)):
+                    unit.location_id, unit.order_line_id = bench_id, None
+            order.state = transition(order.state, OrderState.PACKED)
+        shipment.status = ShipmentStatus.VOIDED
+        session.add(
+            AuditEntry(
+                user_id=actor.user_id, station=actor.station, action="void_label", entity="order",
+                entity_id=order.number, detail={"carrier": carrier, "tracking": tracking},
+            )
+        )
+        uow.commit()
+
+
+def _bench_it_left_from(session: Session, order_number: str) -> int:
+    location_id = session.scalar(
+        select(StockMove.from_location_id)
+        .where(StockMove.reference == order_number, StockMove.kind == MoveKind.SHIP)
+        .order_by(StockMove.id.desc())
+        .limit(1)
+    )
+    if location_id is None:
+        raise DispatchError(f"Order {order_number} has no shipment in the ledger to reverse")
+    return location_id
+
+
+def last_label(database: Database, order_id: int) -> Label | None:
+    """The newest bought label of an order (for reprinting)."""
+    with database.unit_of_work() as uow:
+        shipment = uow.session.scalars(
+            select(Shipment)
+            .where(Shipment.order_id == order_id, Shipment.status.in_((ShipmentStatus.LABEL_PURCHASED, ShipmentStatus.SHIPPED)))
+            .order_by(Shipment.id.desc())
+        ).first()
+        return _label_of(shipment) if shipment is not None else None

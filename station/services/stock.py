@@ -100,14 +100,22 @@ class StockLedger:
     # -- operations that change units on hand --------------------------------------------------
 
     def receive(
-        self, variant_id: int, location_id: int, quantity: int, *, lot_id: int | None = None, reference: str = ""
+        self,
+        variant_id: int,
+        location_id: int,
+        quantity: int,
+        *,
+        lot_id: int | None = None,
+        reference: str = "",
+        kind: MoveKind = MoveKind.RECEIPT,
     ) -> StockMove:
+        """Units come into the warehouse: a receipt, or a return (`kind=MoveKind.RETURN`)."""
         check_quantity(quantity)
         variant, location = self._variant(variant_id), self._location(location_id)
         level = self._lock_level(location.warehouse_id, variant)
         self._quant(variant, location, lot_id).on_hand += quantity
         level.on_hand += quantity * sellable(location)
-        return self._record(MoveKind.RECEIPT, variant, quantity, None, location, lot_id, reference=reference)
+        return self._record(kind, variant, quantity, None, location, lot_id, reference=reference)
 
     def move(
         self,
