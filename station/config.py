@@ -63,13 +63,26 @@ class DeviceSettings:
 
 
 @dataclass
+class PackingSettings:
+    """How this bench packs. The weight tolerance is max(percent of the expected weight, grams)."""
+
+    bench: str = ""  # location code of this bench (a packing location); empty: the first one
+    tolerance_basis_points: int = 500  # 5 %
+    tolerance_g: int = 20
+    label_size: str = "4x6"  # or "100x150"
+    label_dpi: int = 203  # or 300
+    slip_printer_url: str = ""  # where packing slips (PDF) go; empty: a "slips" folder in the data folder
+
+
+@dataclass
 class Settings:
     station_name: str = field(default_factory=socket.gethostname)
     database_url: str = ""  # empty: the local SQLite file
     language: str = "system"  # "system", "es" or "en"
     warehouse_code: str = ""
     devices: DeviceSettings = field(default_factory=DeviceSettings)
-    plugins: dict[str, dict[str, object]] = field(default_factory=dict)
+    packing: PackingSettings = field(default_factory=PackingSettings)
+    plugins: dict[str, dict[str, object]] = field(default_factory=dict)  # [plugins.<adapter name>] settings
 
 
 class SettingsError(ValueError):
@@ -102,15 +115,26 @@ def _settings_from_dict(raw: dict, path: Path) -> Settings:
     unknown = set(raw) - known
     if unknown:
         raise SettingsError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
-    devices_raw = raw.pop("devices", {})
-    device_fields = {f.name for f in fields(DeviceSettings)}
-    unknown_devices = set(devices_raw) - device_fields
-    if unknown_devices:
-        raise SettingsError(f"{path}: unknown [devices] setting(s) {', '.join(sorted(unknown_devices))}")
-    settings = Settings(**raw, devices=DeviceSettings(**devices_raw))
+    sections = {
+        name: _section(raw.pop(name, {}), cls, name, path) for name, cls in (("devices", DeviceSettings), ("packing", PackingSettings))
+    }
+    settings = Settings(**raw, **sections)
     if settings.language not in ("system", "es", "en"):
         raise SettingsError(f"{path}: language must be 'system', 'es' or 'en', not {settings.language!r}")
     return settings
+
+
+def _section(values: object, cls: type, name: str, path: Path) -> object:
+    if not isinstance(values, dict):
+        raise SettingsError(f"{path}: [{name}] must be a table")
+    unknown = set(values) - {f.name for f in fields(cls)}
+    if unknown:
+        raise SettingsError(f"{path}: unknown [{name}] setting(s) {', '.join(sorted(unknown))}")
+    for f in fields(cls):
+        if f.name in values and not isinstance(values[f.name], type(getattr(cls(), f.name))):
+            expected = type(getattr(cls(), f.name)).__name__
+            raise SettingsError(f"{path}: [{name}] {f.name} must be {expected}, not {values[f.name]!r}")
+    return cls(**values)
 
 
 def resolve_database_url(cli_url: str | None = None, settings: Settings | None = None) -> str:
