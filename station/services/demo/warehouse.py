@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from station.db.models import Location, LocationKind, Warehouse
+from station.db.models import Location, LocationKind, PackageType, Warehouse
 from station.domain.locations import format_location
 from station.services.demo.context import DemoContext
 
@@ -70,6 +70,16 @@ def _bin(warehouse_id: int, aisle_index: int, rack: int, level_index: int) -> Lo
     )
 
 
+# The benches' boxes and envelopes: inner size (mm), tare and what each carries at most (g).
+PACKAGE_TYPES = (
+    {"code": "SOBRE-M", "name": "Sobre acolchado M", "length_mm": 300, "width_mm": 220, "height_mm": 40, "tare_g": 25, "max_weight_g": 1_000},
+    {"code": "SOBRE-L", "name": "Sobre acolchado L", "length_mm": 400, "width_mm": 300, "height_mm": 60, "tare_g": 40, "max_weight_g": 2_000},
+    {"code": "CAJA-S", "name": "Caja S", "length_mm": 250, "width_mm": 200, "height_mm": 100, "tare_g": 150, "max_weight_g": 5_000},
+    {"code": "CAJA-M", "name": "Caja M", "length_mm": 400, "width_mm": 300, "height_mm": 200, "tare_g": 300, "max_weight_g": 15_000},
+    {"code": "CAJA-L", "name": "Caja L", "length_mm": 600, "width_mm": 400, "height_mm": 400, "tare_g": 600, "max_weight_g": 30_000},
+)
+
+
 def build_warehouse(ctx: DemoContext) -> WarehouseLayout:
     warehouse = Warehouse(
         code=WAREHOUSE_CODE,
@@ -104,6 +114,7 @@ def build_warehouse(ctx: DemoContext) -> WarehouseLayout:
         warehouse_id=wid, code="QUA-01", kind=LocationKind.QUARANTINE, x=3700, y=0, width=400, height=400
     )
     ctx.session.add_all([*[b for aisle in AISLES for b in bins[aisle]], dock, *benches, returns, quarantine])
+    ctx.session.add_all(PackageType(**box) for box in PACKAGE_TYPES)
     ctx.session.flush()
     layout = WarehouseLayout(warehouse, bins, dock, benches, returns, quarantine)
     ctx.progress(f"Warehouse {WAREHOUSE_CODE}: {len(layout.all_bins):,} bins, a dock, {len(benches)} packing benches")
