@@ -13,11 +13,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.db.models import (
+    AuditEntry,
     Barcode,
     Channel,
     Location,
+    LocationKind,
     Order,
     OrderLine,
+    PackageType,
     Picklist,
     PicklistLine,
     SerialNumber,
@@ -25,8 +28,8 @@ from station.db.models import (
     Tracking,
     Variant,
 )
-from station.domain.orders import OrderState
-from station.domain.packing import ItemSize
+from station.domain.orders import OrderState, hold
+from station.domain.packing import BoxSize, ItemSize
 from station.domain.weights import WeightCheck, WeightTolerance, check_weight, expected_weight_g
 
 # An order can be packed once paid; "packed" again after a voided label.
@@ -308,3 +311,38 @@ class PackingSession:
             ItemSize(line.length_mm, line.width_mm, line.height_mm, line.weight_g, line.expected)
             for line in self.order.lines
         ]
+
+
+def package_types(session: Session) -> list[BoxSize]:
+    """The active boxes and envelopes, smallest first."""
+    rows = session.scalars(select(PackageType).where(PackageType.active.is_(True))).all()
+    boxes = [BoxSize(r.code, r.name, r.length_mm, r.width_mm, r.height_mm, r.tare_g, r.max_weight_g) for r in rows]
+    return sorted(boxes, key=lambda box: box.volume_mm3)
+
+
+def bench_location(session: Session, code: str = "") -> Location:
+    """This station's packing bench: the configured code, else the first packing location."""
+    query = select(Location).where(Location.kind == LocationKind.PACKING, Location.active.is_(True))
+    if code:
+        query = query.where(func.upper(Location.code) == code.strip().upper())
+    bench = session.scalars(query.order_by(Location.code).limit(1)).first()
+    if bench is None:
+        where = f"location {code!r}" if code else "any packing location"
+        raise PackingError(f"This station has no packing bench: {where} not found (Settings → Packing)")
+    return bench
+
+
+def put_on_hold(session: Session, order_id: int, reason: str, *, station: str, user_id: int | None) -> None:
+    """Hold an order with a reason (the caller commits); it is released to the state it was in."""
+    reason = reason.strip()
+    if not reason:
+        raise PackingError("Say why the order is put on hold")
+    order = session.get(Order, order_id, with_for_update=True)
+    if order is None:
+        raise UnknownCode(f"No order #{order_id}")
+    order.held_from = order.state
+    order.state = hold(order.state)
+    order.hold_reason = reason
+    session.add(
+        AuditEntry(user_id=user_id, station=station, action="hold", entity="order", entity_id=order.number, detail={"reason": reason})
+    )

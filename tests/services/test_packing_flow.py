@@ -247,3 +247,29 @@ def test_voiding_a_shipped_label_brings_the_order_back_to_the_bench(database: Da
     ship_order(database, gateway.host, order_id, again.shipment_id, bench_location_id=world.bench, serials={}, actor=ACTOR, packer="Ana")
     with database.unit_of_work() as uow:
         assert StockLedger(uow.session, ACTOR).totals(world.warehouse_id, world.shirt) == (3, 0)
+
+
+def test_hold_needs_a_reason_and_blocks_packing(database: Database, world) -> None:
+    from station.services.packing import PackingError, put_on_hold  # noqa: PLC0415
+
+    order_id = add_order(database, world, [(world.shirt, 1)])
+    with database.unit_of_work() as uow:
+        with pytest.raises(PackingError, match="Say why"):
+            put_on_hold(uow.session, order_id, "  ", station="bench-1", user_id=None)
+        put_on_hold(uow.session, order_id, "Caja dañada, esperar reposición", station="bench-1", user_id=None)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        order = uow.session.get(Order, order_id)
+        assert (order.state, order.held_from) == (OrderState.ON_HOLD, OrderState.PAID)
+        with pytest.raises(OrderNotPackable, match="on hold: Caja dañada"):
+            load_order(uow.session, order_id)
+
+
+def test_the_bench_is_the_configured_packing_location(database: Database, world) -> None:
+    from station.services.packing import PackingError, bench_location  # noqa: PLC0415
+
+    with database.unit_of_work() as uow:
+        assert bench_location(uow.session).id == world.bench
+        assert bench_location(uow.session, "pack-01").id == world.bench
+        with pytest.raises(PackingError, match="'PACK-09' not found"):
+            bench_location(uow.session, "PACK-09")
