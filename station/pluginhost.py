@@ -76,6 +76,9 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "station.builtins.printer_serial",
     "station.builtins.printer_cups",
     "station.builtins.printer_windows",
+    "station.builtins.scale_sics",
+    "station.builtins.scale_toledo8217",
+    "station.builtins.scale_cas",
 )
 ENTRY_POINT_GROUP = PROJECT_NAME
 LOAD_ENV = "STATION_LOAD_PLUGINS"

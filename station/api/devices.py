@@ -46,6 +46,7 @@ class ScaleState(StrEnum):
     OVERLOAD = "overload"  # above capacity: no weight
     UNDERLOAD = "underload"  # below zero (tare problem): no weight
     TIMEOUT = "timeout"  # the scale did not answer in time
+    DISCONNECTED = "disconnected"  # no scale: port missing, unplugged or not answering at all
     ERROR = "error"  # the scale answered something the protocol reports as an error
 
 
