@@ -62,7 +62,8 @@ class TcpPrinter:
                 # Half-close so the printer sees the end of the job before we go.
                 connection.shutdown(socket.SHUT_WR)
             except OSError as exc:
-                raise PrinterUnreachable(
+                # Not retryable: part of the label may have printed; a person decides to reprint.
+                raise DeviceError(
                     f"the printer at {host}:{port} stopped taking data ({_reason(exc)}); "
                     "check its cable and whether the label printed before sending it again",
                     plugin=self.name,
