@@ -199,7 +199,9 @@ class SandboxServer:
     def start(self) -> SandboxServer:
         """Listen and serve in a background thread; ``url`` says where."""
         self._httpd = _HTTPServer((self.host, self.port), self)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="demo-courier-sandbox", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="demo-courier-sandbox", daemon=True
+        )
         self._thread.start()
         return self
 
