@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "station.cli.db",
     "station.cli.plugins",
     "station.cli.doctor",
+    "station.cli.printer",
     "station.cli.demo",
     "station.cli.worker",
     "station.cli.app",

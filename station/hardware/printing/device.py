@@ -178,9 +178,12 @@ class PrinterDevice:
         except DeviceError as exc:
             return self._no_answer(exc.message)
         except Exception as exc:  # a third-party transport's bug must not crash the bench
-            return self._no_answer(f"{type(exc).__name__}: {exc}")
+            return self._no_answer(f"the {self.transport.name!r} transport failed ({type(exc).__name__}: {exc})")
         if not reply:
-            return self._no_answer(f"nothing within {self.status_timeout_s:g} s")
+            # Zebras stay silent to ~HS when out of media, open or overheated: say all of it.
+            return self._no_answer(
+                f"nothing within {self.status_timeout_s:g} s — check it is on, has labels and its head is closed"
+            )
         try:
             parsed = parse_host_status(reply)
         except StatusParseError:
@@ -192,13 +195,9 @@ class PrinterDevice:
         return PrinterStatus(ready=parsed.ready, problems=parsed.problems, detail={"answered": True, **parsed.detail})
 
     def _no_answer(self, reason: str) -> PrinterStatus:
-        # Zebras stay silent to ~HS when out of media, open or overheated, so say all of it.
         return PrinterStatus(
             ready=False,
-            problems=(
-                f"No answer from the printer at {self.url} — check it is on, connected, "
-                f"has labels and its head is closed ({reason})",
-            ),
+            problems=(f"No answer from the printer at {self.url}: {reason}",),
             detail={"answered": False, "reason": reason},
         )
 
