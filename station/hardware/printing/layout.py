@@ -141,7 +141,7 @@ def label_dots(size: str, dpi: int) -> tuple[int, int]:
     if dpi not in DPIS:
         raise ValueError(f"printer resolution must be 203 or 300 dpi, got {dpi!r}")
     width_mm, height_mm = LABEL_SIZES_MM[size]
-    return int(width_mm / 25.4 * dpi), int(height_mm / 25.4 * dpi)
+    return round(width_mm / 25.4 * dpi), round(height_mm / 25.4 * dpi)
 
 
 def format_weight_kg(weight_g: int) -> str:
@@ -245,14 +245,20 @@ def build_shipping_layout(data: ShippingLabelData, *, size: str = "4x6", dpi: in
         if clean_text(value):
             elements.append(TextLine(s.x(x), s.y(y), size_dots, fit_line(value, size_dots, max_width), max_width))
 
+    def shrinking(x: float, y: float, h: float, min_h: float, value: str, max_width: int) -> None:
+        # Things that must stay whole (package count, comuna, order number) get smaller first.
+        size_dots = fit_height(value, s.y(h), s.y(min_h), max_width)
+        if clean_text(value):
+            elements.append(TextLine(s.x(x), s.y(y), size_dots, fit_line(value, size_dots, max_width), max_width))
+
     def rule(y: float, thickness: float = 4) -> None:
         elements.append(Rule(left, s.y(y), full, max(2, s.y(thickness))))
 
     # Header: carrier and service; the package count on the right.
-    text(MARGIN, 28, 64, data.carrier, s.x(540))
+    shrinking(MARGIN, 28, 64, 44, data.carrier, s.x(540))
     text(MARGIN, 100, 36, data.service, s.x(540))
     text(600, 30, 26, "BULTO", s.x(182))
-    text(600, 62, 64, f"{data.package_index} de {data.package_count}", s.x(182))
+    shrinking(600, 62, 64, 36, f"{data.package_index} de {data.package_count}", s.x(182))
     rule(150)
 
     # Sender, small.
@@ -270,9 +276,7 @@ def build_shipping_layout(data: ShippingLabelData, *, size: str = "4x6", dpi: in
     street_h = s.y(40)
     for index, line in enumerate(wrap(street_line(recipient), street_h, full, 2)):
         elements.append(TextLine(left, s.y(410 + 46 * index), street_h, line, full))
-    comuna_h = fit_height(recipient.comuna, s.y(88), s.y(56), full)
-    if clean_text(recipient.comuna):
-        elements.append(TextLine(left, s.y(508), comuna_h, fit_line(recipient.comuna, comuna_h, full), full))
+    shrinking(MARGIN, 508, 88, 56, recipient.comuna, full)
     text(MARGIN, 606, 50, recipient.region, full)
     contact = " · ".join(p for p in (recipient.city, f"Tel. {recipient.phone}" if recipient.phone else "") if p)
     text(MARGIN, 664, 30, contact, full)
@@ -289,7 +293,7 @@ def build_shipping_layout(data: ShippingLabelData, *, size: str = "4x6", dpi: in
 
     # Footer: our order number, weight and note on the left; the QR code on the right.
     text(MARGIN, 1004, 26, "PEDIDO", s.x(540))
-    text(MARGIN, 1034, 56, data.reference, s.x(540))
+    shrinking(MARGIN, 1034, 56, 36, data.reference, s.x(540))
     text(MARGIN, 1100, 40, f"Peso {format_weight_kg(data.weight_g)}", s.x(540))
     text(MARGIN, 1152, 28, data.note, s.x(540))
     count = qr_module_count(data.tracking_number)
