@@ -41,6 +41,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -50,47 +51,28 @@ TEST_API_KEY = "demo-test-key-000"  # published test key: not a secret
 
 # -- the courier's rules --------------------------------------------------------------------------
 
-#: Región code → (name, price zone). Zones: A Santiago … E the far south.
-REGIONS: Mapping[str, tuple[str, str]] = {
-    "XV": ("Arica y Parinacota", "D"),
-    "I": ("Tarapacá", "D"),
-    "II": ("Antofagasta", "D"),
-    "III": ("Atacama", "D"),
-    "IV": ("Coquimbo", "C"),
-    "V": ("Valparaíso", "B"),
-    "RM": ("Metropolitana de Santiago", "A"),
-    "VI": ("O'Higgins", "B"),
-    "VII": ("Maule", "C"),
-    "XVI": ("Ñuble", "C"),
-    "VIII": ("Biobío", "C"),
-    "IX": ("La Araucanía", "C"),
-    "XIV": ("Los Ríos", "D"),
-    "X": ("Los Lagos", "D"),
-    "XI": ("Aysén", "E"),
-    "XII": ("Magallanes y de la Antártica Chilena", "E"),
-}
-
-#: The comunas the Demo Courier serves, by región (a real courier serves all 346).
-SERVED: Mapping[str, tuple[str, ...]] = {
-    "XV": ("Arica", "Putre"),
-    "I": ("Iquique", "Alto Hospicio"),
-    "II": ("Antofagasta", "Calama"),
-    "III": ("Copiapó", "Vallenar"),
-    "IV": ("La Serena", "Coquimbo", "Ovalle"),
-    "V": ("Valparaíso", "Viña del Mar", "Quilpué"),
-    "RM": (
-        "Santiago", "Providencia", "Las Condes", "Ñuñoa", "Maipú", "Puente Alto", "La Florida",
-        "Pudahuel", "Quilicura", "Estación Central",
-    ),
-    "VI": ("Rancagua",),
-    "VII": ("Talca", "Curicó"),
-    "XVI": ("Chillán",),
-    "VIII": ("Concepción", "Talcahuano"),
-    "IX": ("Temuco",),
-    "XIV": ("Valdivia",),
-    "X": ("Puerto Montt", "Osorno"),
-    "XI": ("Coyhaique",),
-    "XII": ("Punta Arenas", "Puerto Natales"),
+#: Región code → (name, price zone, the comunas served there). Zones: A Santiago … E the far south.
+#: A real courier serves all 346 comunas; the demo serves a few in every región.
+REGIONS: Mapping[str, tuple[str, str, tuple[str, ...]]] = {
+    "XV": ("Arica y Parinacota", "D", ("Arica", "Putre")),
+    "I": ("Tarapacá", "D", ("Iquique", "Alto Hospicio")),
+    "II": ("Antofagasta", "D", ("Antofagasta", "Calama")),
+    "III": ("Atacama", "D", ("Copiapó", "Vallenar")),
+    "IV": ("Coquimbo", "C", ("La Serena", "Coquimbo", "Ovalle")),
+    "V": ("Valparaíso", "B", ("Valparaíso", "Viña del Mar", "Quilpué")),
+    "RM": ("Metropolitana de Santiago", "A", (
+        "Santiago", "Providencia", "Las Condes", "Ñuñoa", "Maipú", "Puente Alto", "La Florida", "Pudahuel",
+        "Quilicura", "Estación Central",
+    )),
+    "VI": ("O'Higgins", "B", ("Rancagua",)),
+    "VII": ("Maule", "C", ("Talca", "Curicó")),
+    "XVI": ("Ñuble", "C", ("Chillán",)),
+    "VIII": ("Biobío", "C", ("Concepción", "Talcahuano")),
+    "IX": ("La Araucanía", "C", ("Temuco",)),
+    "XIV": ("Los Ríos", "D", ("Valdivia",)),
+    "X": ("Los Lagos", "D", ("Puerto Montt", "Osorno")),
+    "XI": ("Aysén", "E", ("Coyhaique",)),
+    "XII": ("Magallanes y de la Antártica Chilena", "E", ("Punta Arenas", "Puerto Natales")),
 }
 
 #: Zone → (first kilo CLP, each further kilo CLP, standard business days).
@@ -102,7 +84,7 @@ ZONES: Mapping[str, tuple[int, int, int]] = {
     "E": (7990, 1990, 4),
 }
 
-SERVICES: Mapping[str, str] = {"standard": "Estándar", "express": "Express día hábil siguiente"}
+SERVICES: Mapping[str, str] = {"standard": "Estándar", "express": "Express"}
 VOLUMETRIC_DIVISOR = 4000  # mm³ per gram, i.e. 4000 cm³ per kilo
 MAX_PACKAGE_G = 30_000
 LABEL_FORMATS = ("zpl", "pdf")
@@ -124,8 +106,9 @@ def fold(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
+#: Folded comuna name → (comuna as the courier spells it, región code).
 COMUNAS: Mapping[str, tuple[str, str]] = {
-    fold(comuna): (comuna, region) for region, comunas in SERVED.items() for comuna in comunas
+    fold(comuna): (comuna, code) for code, (_, _, comunas) in REGIONS.items() for comuna in comunas
 }
 
 
@@ -193,8 +176,7 @@ class SandboxServer:
     def url(self) -> str:
         if self._httpd is None:
             raise RuntimeError("the sandbox is not started; call start() first")
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{self.host}:{self._httpd.server_port}"
 
     def start(self) -> SandboxServer:
         """Listen and serve in a background thread; ``url`` says where."""
@@ -248,7 +230,7 @@ class SandboxServer:
 
     # -- one request
 
-    def handle(self, method: str, path: str, headers: Mapping[str, str], raw: bytes) -> tuple[int, dict[str, Any]]:
+    def handle(self, method: str, path: str, headers: Message, raw: bytes) -> tuple[int, dict[str, Any]]:
         """Answer one request: (status, JSON body), or raise :class:`ApiError`."""
         if self.latency_s:
             time.sleep(self.latency_s)
@@ -259,7 +241,7 @@ class SandboxServer:
             raise ApiError(429, "rate_limited", "too many requests", headers={"Retry-After": str(retry_after)})
         if failure and not failure[1]:
             raise ApiError(failure[0], "unavailable", "the courier's system is unavailable, try again")
-        if headers.get("Authorization", "").removeprefix("Bearer ").strip() not in self.api_keys:
+        if headers.get("Authorization", "") not in [f"Bearer {key}" for key in self.api_keys]:
             raise ApiError(401, "unauthorized", "missing or unknown API key", headers={"WWW-Authenticate": "Bearer"})
         endpoint, arguments = route(method, path)
         try:
@@ -276,7 +258,7 @@ class SandboxServer:
 
     # -- endpoints (called under the lock)
 
-    def _quote(self, body: dict[str, Any], headers: Mapping[str, str]) -> tuple[int, dict[str, Any]]:
+    def _quote(self, body: dict[str, Any], headers: Message) -> tuple[int, dict[str, Any]]:
         place(body, "origin")
         _, region = place(body, "destination")
         grams = billable_grams(body)
@@ -286,7 +268,7 @@ class SandboxServer:
         quotes = [price(code, region, grams) for code in SERVICES if service in (None, code)]
         return 200, {"quotes": quotes}
 
-    def _create_shipment(self, body: dict[str, Any], headers: Mapping[str, str]) -> tuple[int, dict[str, Any]]:
+    def _create_shipment(self, body: dict[str, Any], headers: Message) -> tuple[int, dict[str, Any]]:
         key = headers.get("Idempotency-Key", "").strip()
         if not key:
             raise ApiError(400, "idempotency_key_required", "send an Idempotency-Key header", field="Idempotency-Key")
@@ -302,7 +284,7 @@ class SandboxServer:
         sender, recipient = (address(body, side) for side in ("sender", "recipient"))
         grams = billable_grams(body)
         service = body.get("service")
-        if service not in SERVICES:
+        if not isinstance(service, str) or service not in SERVICES:
             raise invalid("service", f"unknown service {service!r}; use standard or express")
         label_format = body.get("label_format", "zpl")
         if label_format not in LABEL_FORMATS:
@@ -331,13 +313,13 @@ class SandboxServer:
         self.labels_created += 1
         return 201, self._public(shipment, label=True)
 
-    def _get_shipment(self, body: dict[str, Any], headers: Mapping[str, str], tracking: str) -> tuple[int, dict[str, Any]]:
+    def _get_shipment(self, body: dict[str, Any], headers: Message, tracking: str) -> tuple[int, dict[str, Any]]:
         return 200, self._public(self._find(tracking))
 
-    def _events(self, body: dict[str, Any], headers: Mapping[str, str], tracking: str) -> tuple[int, dict[str, Any]]:
+    def _events(self, body: dict[str, Any], headers: Message, tracking: str) -> tuple[int, dict[str, Any]]:
         return 200, {"tracking_number": tracking, "events": self._timeline(self._find(tracking))}
 
-    def _void(self, body: dict[str, Any], headers: Mapping[str, str], tracking: str) -> tuple[int, dict[str, Any]]:
+    def _void(self, body: dict[str, Any], headers: Message, tracking: str) -> tuple[int, dict[str, Any]]:
         shipment = self._find(tracking)
         last = self._timeline(shipment)[-1]
         if last["code"] == "VOIDED":
@@ -458,7 +440,7 @@ def render_zpl(shipment: Mapping[str, Any]) -> bytes:
         lines = [
             "^XA", "^CI28", "^PW812", "^LL1218", "^LH0,0",
             "^FO40,40^A0N,50,50^FDDemo Courier^FS",
-            f"^FO480,50^A0N,36,36^FD{zpl_text(SERVICES[shipment['service']])}^FS",
+            f"^FO560,50^A0N,36,36^FD{SERVICES[shipment['service']].upper()}^FS",
             "^FO40,110^GB732,3,3^FS",
             f"^FO40,130^A0N,26,26^FDRemitente: {zpl_text(sender['name'])}^FS",
             f"^FO40,165^A0N,26,26^FD{zpl_text(sender['street'] + ' ' + sender['number'])}, {zpl_text(sender['comuna'])}^FS",
