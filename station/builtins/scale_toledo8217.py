@@ -141,8 +141,8 @@ class Toledo8217Protocol:
                 self._last_weight_g = 0
                 return ScaleReading(state=ScaleState.STABLE, weight_g=0, message=words)
             if self._last_weight_g is None:
-                return _error(f"the scale sent its status but no weight yet; ask again ({words})")
-            return ScaleReading(state=ScaleState.STABLE, weight_g=self._last_weight_g, message=words)
+                return _error(f"only a status came, no weight yet; ask again ({words})")
+            return ScaleReading(state=ScaleState.STABLE, weight_g=self._last_weight_g, message=f"unchanged; {words}")
 
     # -- optional capabilities the hardware layer probes for ---------------------------------
 
