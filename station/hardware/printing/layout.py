@@ -272,12 +272,12 @@ def build_shipping_layout(data: ShippingLabelData, *, size: str = "4x6", dpi: in
     # Recipient, large: comuna and región are what the carrier sorts on.
     recipient = data.recipient
     text(MARGIN, 318, 26, "DESTINATARIO", full)
-    text(MARGIN, 352, 48, recipient.name, full)
+    shrinking(MARGIN, 352, 48, 34, recipient.name, full)
     street_h = s.y(40)
     for index, line in enumerate(wrap(street_line(recipient), street_h, full, 2)):
         elements.append(TextLine(left, s.y(410 + 46 * index), street_h, line, full))
     shrinking(MARGIN, 508, 88, 56, recipient.comuna, full)
-    text(MARGIN, 606, 50, recipient.region, full)
+    shrinking(MARGIN, 606, 50, 34, recipient.region, full)
     contact = " · ".join(p for p in (recipient.city, f"Tel. {recipient.phone}" if recipient.phone else "") if p)
     text(MARGIN, 664, 30, contact, full)
     rule(708)
