@@ -121,7 +121,7 @@ def test_disable_switch_turns_off_external_and_builtin_plugins(
         {"drone": "station_drone_plugin"},
         {"station_drone_plugin": plugin_sources["drone"]},
     )
-    monkeypatch.delenv("STATION_LOAD_PLUGINS", raising=False)
+    monkeypatch.setenv("STATION_LOAD_PLUGINS", "drone")  # not the first-party plugins installed here
     monkeypatch.setenv("STATION_DISABLE_PLUGINS", "pickup, drone")
     with PluginHost() as host:
         assert info(host, "pickup").status == "disabled" and info(host, "drone").status == "disabled"
@@ -383,7 +383,7 @@ def test_one_plugin_can_provide_every_kind_of_adapter(make_plugin_host: PluginHo
     spool = host.printer_transports()["spool"]
     spool.send(host.make_context("spool"), PrintJob(data=b"^XA^XZ", content_type="application/zpl"))
     assert len(spool.jobs) == 1  # type: ignore[attr-defined]
-    assert set(host.settings_schemas()["scale_protocol"]) == {"grams"}
+    assert "grams" in host.settings_schemas()["scale_protocol"]  # beside the built-in scale protocols
     assert (
         host.payment_gateways()["cashbox"]
         .create_payment(
