@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "station.cli.plugins",
     "station.cli.doctor",
     "station.cli.printer",
+    "station.cli.scale",
     "station.cli.demo",
     "station.cli.worker",
     "station.cli.app",
