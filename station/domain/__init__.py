@@ -5,15 +5,26 @@ package. Every error derives from :class:`DomainError` and carries a message
 that names what was wrong and the offending value, fit to show to a packer.
 
 Modules: :mod:`.rut` (Chilean RUT), :mod:`.money` (currencies, formatting,
-exact splits), :mod:`.locations` (location codes), :mod:`.orders` (order
-state machine), :mod:`.stock` (stock arithmetic), :mod:`.weights` (parcel
-weight check).
+exact splits), :mod:`.gs1` (GS1 barcodes, scan classification),
+:mod:`.locations` (location codes), :mod:`.orders` (order state machine),
+:mod:`.stock` (stock arithmetic), :mod:`.weights` (parcel weight check).
 """
 
 from __future__ import annotations
 
 from station.domain.errors import (
     DomainError,
+)
+from station.domain.gs1 import (
+    ClassifiedScan,
+    Gs1Data,
+    Gs1Element,
+    InvalidGs1,
+    InvalidScan,
+    ScanKind,
+    classify_scan,
+    gtin_keys,
+    parse_gs1,
 )
 from station.domain.locations import (
     DEFAULT_PATTERN,
@@ -93,19 +104,24 @@ __all__ = [
     "AdjustmentReason",
     "CANCELLABLE_STATES",
     "CURRENCIES",
+    "ClassifiedScan",
     "Currency",
     "DEFAULT_PATTERN",
     "DEFAULT_PATTERN_WITH_BIN",
     "DEFAULT_TOLERANCE",
     "DomainError",
+    "Gs1Data",
+    "Gs1Element",
     "HOLDABLE_STATES",
     "IllegalTransition",
     "InsufficientStock",
     "InvalidAmount",
+    "InvalidGs1",
     "InvalidLocationCode",
     "InvalidLocationPattern",
     "InvalidQuantity",
     "InvalidRut",
+    "InvalidScan",
     "InvalidWeight",
     "LocationCode",
     "LocationPattern",
@@ -114,6 +130,7 @@ __all__ = [
     "NegativeStock",
     "OrderState",
     "Rut",
+    "ScanKind",
     "Segment",
     "TRANSITIONS",
     "UnknownCurrency",
@@ -129,6 +146,7 @@ __all__ = [
     "cancel",
     "check_quantity",
     "check_weight",
+    "classify_scan",
     "compute_check_digit",
     "decimal_to_minor",
     "ensure_available",
@@ -137,6 +155,7 @@ __all__ = [
     "format_location",
     "format_money",
     "get_currency",
+    "gtin_keys",
     "hold",
     "is_terminal",
     "is_valid_location",
@@ -145,6 +164,7 @@ __all__ = [
     "minor_to_decimal",
     "minor_units",
     "normalize_location",
+    "parse_gs1",
     "parse_location",
     "parse_money",
     "parse_rut",
