@@ -52,7 +52,7 @@ def image_to_zpl(
 def pdf_to_zpl(pdf: bytes, *, dpi: int = 203, size: str = "4x6", threshold: int = DEFAULT_THRESHOLD) -> bytes:
     """Each page of ``pdf`` as one ZPL graphic label (needs ``pypdfium2``)."""
     try:
-        import pypdfium2  # type: ignore[import-not-found, unused-ignore]
+        import pypdfium2  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError:
         raise LabelConversionError(
             "printing a PDF label on a ZPL printer needs the Python package pypdfium2 "
@@ -83,7 +83,8 @@ def label_print_job(
 ) -> PrintJob:
     """The print job for a carrier's ``label`` on a printer speaking ``language``."""
     job_title = title or f"{label.carrier} {label.tracking_number}"
-    data, fmt = label.data, label.format
+    data = label.data
+    fmt: str = label.format
     if not data:
         raise LabelConversionError(f"the {label.carrier} label {label.tracking_number} has nothing to print")
     if data.startswith(PNG_MAGIC):
