@@ -45,6 +45,7 @@ from station.api.adapters import (
     Marketplace,
     PaymentGateway,
     PrinterTransport,
+    Sandbox,
     ScaleProtocol,
     adapter_problem,
 )
@@ -361,6 +362,10 @@ class PluginHost:
     def printer_transports(self) -> dict[str, PrinterTransport]:
         return dict(self._adapters["printer_transport"])
 
+    def sandboxes(self) -> dict[str, Sandbox]:
+        """Local stand-ins for vendor APIs, by the name of the adapter each serves."""
+        return dict(self._adapters["sandbox"])
+
     def adapter(self, kind: AdapterKind, name: str) -> Any:
         """One adapter by kind and name; ``LookupError`` says what is available instead."""
         found = self._adapters[kind].get(name)
@@ -382,6 +387,7 @@ class PluginHost:
         return {
             kind: {name: adapter.settings_schema for name, adapter in adapters.items()}
             for kind, adapters in self._adapters.items()
+            if kind != "sandbox"  # sandboxes are configured by what they serve, not by a form
         }
 
     # -- facade: notifications -------------------------------------------------------------------

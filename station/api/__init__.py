@@ -17,6 +17,8 @@ from station.api.adapters import (
     Marketplace,
     PaymentGateway,
     PrinterTransport,
+    Sandbox,
+    SandboxSession,
     ScaleProtocol,
     adapter_problem,
 )
@@ -72,6 +74,8 @@ __all__ = [
     "Address",
     "AdapterContext",
     "AdapterKind",
+    "Sandbox",
+    "SandboxSession",
     "AdapterSpec",
     "AuthenticationError",
     "Carrier",

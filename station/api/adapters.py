@@ -22,7 +22,7 @@ from station.api.payments import PaymentIntent, Refund
 from station.api.settings import SettingsSchema
 from station.api.shipping import Label, LabelRequest, Rate, RateRequest, TrackingEvent
 
-AdapterKind = Literal["payment_gateway", "carrier", "marketplace", "scale_protocol", "printer_transport"]
+AdapterKind = Literal["payment_gateway", "carrier", "marketplace", "scale_protocol", "printer_transport", "sandbox"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -197,6 +197,34 @@ class TwoWayPrinterTransport(PrinterTransport, Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SandboxSession:
+    """A running sandbox: how to point the adapter at it (``settings``, ``secrets`` — the vendor's
+    published test values, never real credentials) and how to stop it."""
+
+    url: str
+    settings: Mapping[str, object]
+    secrets: Mapping[str, str]
+    stop: Callable[[], None]
+
+
+class Sandbox(Protocol):
+    """A local stand-in for a vendor's API that ``station demo`` starts, so a new user sees the
+    whole flow without accounts. ``name`` is the adapter it serves and ``serves`` that adapter's
+    kind (e.g. ``"carrier"``); ``start()`` serves on loopback and returns the session.
+
+    .. versionadded:: 1.0
+    """
+
+    name: str
+    title: str
+    serves: str
+
+    def start(self) -> SandboxSession:
+        """Start serving on 127.0.0.1 (a free port) in the background and return the session."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class AdapterSpec:
     """What the host checks when a plugin registers an adapter of ``kind``."""
@@ -252,6 +280,13 @@ ADAPTER_SPECS: Mapping[AdapterKind, AdapterSpec] = MappingProxyType(
             _COMMON,
             ("send",),
         ),
+        "sandbox": AdapterSpec(
+            "sandbox",
+            Sandbox,
+            "station_register_sandboxes",
+            {"name": str, "title": str, "serves": str},
+            ("start",),
+        ),
     }
 )
 
@@ -283,8 +318,8 @@ def adapter_problem(kind: AdapterKind, adapter: Any) -> str | None:
     name: str = adapter.name
     if not _ADAPTER_NAME.match(name):
         return f"{who}: name must be lowercase letters, digits, '-' or '_' (at most 64), e.g. 'chilexpress'"
-    schema: SettingsSchema = adapter.settings_schema
-    if schema.name != name:
+    schema: SettingsSchema | None = getattr(adapter, "settings_schema", None) if "settings_schema" in spec.attributes else None
+    if schema is not None and schema.name != name:
         return f"{who}: settings_schema.name is {schema.name!r}; it must equal the adapter name"
     missing = [m for m in spec.methods if not callable(getattr(adapter, m, None))]
     if missing:

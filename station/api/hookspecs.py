@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from station.api.adapters import Carrier, Marketplace, PaymentGateway, PrinterTransport, ScaleProtocol
+from station.api.adapters import Carrier, Marketplace, PaymentGateway, PrinterTransport, Sandbox, ScaleProtocol
 from station.api.events import CreatedShipment, PackedOrder, StockChange
 from station.api.markers import hookspec
 
@@ -87,6 +87,20 @@ def station_register_printer_transports(register: Callable[[PrinterTransport], N
     """
 
 
+@hookspec
+def station_register_sandboxes(register: Callable[[Sandbox], None]) -> None:
+    """Register local sandboxes: stand-ins for a vendor's API that ``station demo`` starts.
+
+    :param register: call ``register(sandbox)`` once per :class:`~station.api.adapters.Sandbox`;
+        its ``name`` is the adapter it serves, ``serves`` that adapter's kind.
+
+    The demo starts each one and hands its :class:`~station.api.adapters.SandboxSession`
+    settings and (published test) secrets to the adapter, so the core never imports the plugin.
+
+    .. versionadded:: 1.0
+    """
+
+
 # -- notifications -----------------------------------------------------------------------------
 
 
@@ -136,6 +150,7 @@ REGISTER_HOOKS: tuple[str, ...] = (
     "station_register_marketplaces",
     "station_register_scale_protocols",
     "station_register_printer_transports",
+    "station_register_sandboxes",
 )
 NOTIFICATION_HOOKS: tuple[str, ...] = (
     "station_order_did_pack",

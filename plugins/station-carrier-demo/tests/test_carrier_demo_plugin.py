@@ -28,7 +28,7 @@ def test_station_lists_the_installed_entry_point(station_home):
     )
     rows = {row["name"]: row for row in json.loads(result.stdout)}
     demo = rows["demo_carrier"]
-    assert (demo["status"], demo["kind"], demo["error"]) == ("enabled", ["carrier"], None)
+    assert (demo["status"], demo["kind"], demo["error"]) == ("enabled", ["carrier", "sandbox"], None)
     assert demo["version"] == "0.1.0"
 
 

@@ -31,6 +31,8 @@ from station.api import (
     Parcel,
     Rate,
     RateRequest,
+    Sandbox,
+    SandboxSession,
     SettingField,
     SettingsSchema,
     TrackingEvent,
@@ -178,3 +180,24 @@ def to_package(parcel: Parcel) -> dict[str, int]:
 @hookimpl
 def station_register_carriers(register: Callable[[Carrier], None]) -> None:
     register(DemoCarrier())
+
+
+class DemoCourierSandbox:
+    """The sandbox, for `station demo`: serves the Demo Courier API on loopback."""
+
+    name = "demo"  # the adapter it stands in for
+    title = "Demo Courier sandbox"
+    serves = "carrier"
+
+    def start(self) -> SandboxSession:
+        from station_carrier_demo.sandbox import TEST_API_KEY, SandboxServer  # the server only when asked for
+
+        server = SandboxServer().start()
+        return SandboxSession(
+            url=server.url, settings={"base_url": server.url}, secrets={"api_key": TEST_API_KEY}, stop=server.stop
+        )
+
+
+@hookimpl
+def station_register_sandboxes(register: Callable[[Sandbox], None]) -> None:
+    register(DemoCourierSandbox())
