@@ -58,7 +58,7 @@ NET_WEIGHT = 1 << 5
 BAD_COMMAND = 1 << 6
 
 _WEIGHT = re.compile(rb" *(\d+(?:\.\d*)?)(N?) *")
-_FRAME = re.compile(rb"\x02(?:\?[\x00-\xff]| *\d+(?:\.\d*)?N? *)\r", re.DOTALL)
+_FRAME = re.compile(rb"\x02(?:\?[\x00-\xff]?| *\d+(?:\.\d*)?N? *)\r", re.DOTALL)
 
 Unit = Literal["kg", "lb"]
 
@@ -104,15 +104,18 @@ class Toledo8217Protocol:
         return b"W"
 
     def parse_reply(self, data: bytes) -> ScaleReading:
-        start = data.rfind(STX)  # anything before the last STX is noise from an earlier frame
-        if start < 0 or not data.endswith(b"\r"):
+        if not data.endswith(b"\r"):
             return _error(f"unexpected Toledo 8217 reply {data!r} (expected STX … CR)")
-        body = data[start + 1 : -1]
-        if body.startswith(b"?"):
-            if len(body) != 2:
-                return _error(f"unexpected Toledo 8217 status frame {data!r}")
-            return self._status(body[1] & 0x7F)
-        match = _WEIGHT.fullmatch(body)
+        # A raw status byte may itself be STX (over capacity) or CR (0x0D), so status frames are
+        # found from the end: STX ? <status> CR, or STX ? CR when the status byte was the CR.
+        if data[-4:-2] == b"\x02?":
+            return self._status(data[-2] & 0x7F)
+        if data[-3:] == b"\x02?\r":
+            return self._status(0x0D)
+        start = data.rfind(STX)  # anything before the last STX is noise from an earlier frame
+        if start < 0:
+            return _error(f"unexpected Toledo 8217 reply {data!r} (expected STX … CR)")
+        match = _WEIGHT.fullmatch(data[start + 1 : -1])
         if match is None:
             return _error(f"unexpected Toledo 8217 reply {data!r}")
         try:

@@ -17,7 +17,7 @@ from serial.tools import list_ports
 from station.hardware.scale.errors import ScalePortError
 
 USB_PREFIX = "usb:"
-_USB_URL = re.compile(r"usb:([0-9a-fA-F]{1,4}):([0-9a-fA-F]{1,4})(?::(.+))?")
+_USB_URL = re.compile(r"(?i:usb):([0-9a-fA-F]{1,4}):([0-9a-fA-F]{1,4})(?::(.+))?")
 
 
 @dataclass(frozen=True, slots=True)
