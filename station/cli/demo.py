@@ -36,6 +36,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="date the data around the seed's fixed day in 2025 instead of just before now "
         "(byte-for-byte the same data on every run)",
     )
+    parser.add_argument(
+        "--headless",
+        action="store_true",
+        help="no window: pack demo orders through the whole flow with simulated scans and print a line per order",
+    )
+    parser.add_argument("--orders", type=int, default=20, help="with --headless: how many orders to pack (default 20)")
+    parser.add_argument(
+        "--printer", default="", help="with --headless: label printer URL (tcp://HOST:9100 …); default: a labels folder"
+    )
+    parser.add_argument(
+        "--scale", default="", help="with --headless: scale URL (socket://HOST:PORT …); default: a built-in simulator"
+    )
     parser.set_defaults(handler=run_demo)
 
 
@@ -77,9 +89,34 @@ def run_demo(args: argparse.Namespace) -> int:
         database.dispose()
     if args.seed_only:
         return 0
+    if args.headless:
+        return _run_headless(url, args)
     try:
         from station.ui.app import run_app
     except ImportError as exc:
         print(f"The demo data is ready, but the app window is not built yet ({exc}).", file=sys.stderr)
         return 1
     return run_app(database_url=url, demo=True)
+
+
+def _run_headless(url: str, args: argparse.Namespace) -> int:
+    from station.config import load_settings  # noqa: PLC0415
+    from station.pluginhost import PluginHost  # noqa: PLC0415
+    from station.services.demo.headless import run_headless_demo  # noqa: PLC0415
+
+    database = Database(url)
+    try:
+        with PluginHost() as host:
+            packed = run_headless_demo(
+                database,
+                load_settings(),
+                station_paths().ensure(),
+                host,
+                orders=args.orders,
+                printer_url=args.printer,
+                scale_url=args.scale,
+                out=lambda line: print(line, flush=True),
+            )
+    finally:
+        database.dispose()
+    return 0 if packed else 1

@@ -115,7 +115,7 @@ class CarrierGateway:
             try:
                 rates.extend(future.result())
             except (CarrierUnavailable, ValueError) as exc:
-                problems[name] = str(exc)
+                problems[name] = str(exc).removeprefix(f"{name}: ")
         chosen, reason = choose_rate(tuple(rates), service_level)
         return RateShop(tuple(rates), chosen, reason, problems)
 
@@ -123,7 +123,7 @@ class CarrierGateway:
         try:
             context = self.context(carrier)
         except ValueError as exc:  # settings missing or wrong
-            raise ValueError(f"{carrier}: not configured ({exc})") from exc
+            raise ValueError(f"not configured ({exc})") from exc
         return self._with_retries(carrier, "quote", lambda: tuple(self.carriers()[carrier].rates(context, request)))
 
     def buy_label(self, carrier: str, request: LabelRequest) -> Label:
@@ -160,4 +160,4 @@ class CarrierGateway:
                 log.warning("%s %s call failed (%s); retrying in %.1f s", carrier, what, exc, wait)
                 self.sleep(wait)
             except StationPluginError as exc:
-                raise CarrierUnavailable(f"{carrier}: {exc}") from exc
+                raise CarrierUnavailable(str(exc) if exc.plugin else f"{carrier}: {exc}") from exc

@@ -141,12 +141,13 @@ def find_order(session: Session, code: str) -> int:
     raise UnknownCode(f"No order, channel order id or tote label {text!r}")
 
 
-def next_order(session: Session) -> int | None:
-    """The order that waits longest, picked ones first."""
+def next_order(session: Session, *, exclude: set[int] | frozenset[int] = frozenset()) -> int | None:
+    """The order that waits longest, picked ones first (skipping the ids in `exclude`)."""
     for state in QUEUE_ORDER:
-        order_id = session.scalar(
-            select(Order.id).where(Order.state == state).order_by(Order.placed_at, Order.id).limit(1)
-        )
+        query = select(Order.id).where(Order.state == state)
+        if exclude:
+            query = query.where(Order.id.not_in(exclude))
+        order_id = session.scalar(query.order_by(Order.placed_at, Order.id).limit(1))
         if order_id is not None:
             return order_id
     return None

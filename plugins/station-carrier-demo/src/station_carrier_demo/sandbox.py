@@ -54,25 +54,30 @@ TEST_API_KEY = "demo-test-key-000"  # published test key: not a secret
 #: Región code → (name, price zone, the comunas served there). Zones: A Santiago … E the far south.
 #: A real courier serves all 346 comunas; the demo serves a few in every región.
 REGIONS: Mapping[str, tuple[str, str, tuple[str, ...]]] = {
-    "XV": ("Arica y Parinacota", "D", ("Arica", "Putre")),
-    "I": ("Tarapacá", "D", ("Iquique", "Alto Hospicio")),
-    "II": ("Antofagasta", "D", ("Antofagasta", "Calama")),
-    "III": ("Atacama", "D", ("Copiapó", "Vallenar")),
-    "IV": ("Coquimbo", "C", ("La Serena", "Coquimbo", "Ovalle")),
-    "V": ("Valparaíso", "B", ("Valparaíso", "Viña del Mar", "Quilpué")),
-    "RM": ("Metropolitana de Santiago", "A", (
-        "Santiago", "Providencia", "Las Condes", "Ñuñoa", "Maipú", "Puente Alto", "La Florida", "Pudahuel",
-        "Quilicura", "Estación Central",
+    "XV": ("Arica y Parinacota", "D", ("Arica", "Putre", "Camarones")),
+    "I": ("Tarapacá", "D", ("Iquique", "Alto Hospicio", "Pozo Almonte")),
+    "II": ("Antofagasta", "D", ("Antofagasta", "Calama", "Tocopilla", "Mejillones")),
+    "III": ("Atacama", "D", ("Copiapó", "Vallenar", "Caldera", "Chañaral")),
+    "IV": ("Coquimbo", "C", ("La Serena", "Coquimbo", "Ovalle", "Illapel", "Vicuña")),
+    "V": ("Valparaíso", "B", (
+        "Valparaíso", "Viña del Mar", "Quilpué", "Villa Alemana", "San Antonio", "Los Andes", "Quillota",
     )),
-    "VI": ("O'Higgins", "B", ("Rancagua",)),
-    "VII": ("Maule", "C", ("Talca", "Curicó")),
-    "XVI": ("Ñuble", "C", ("Chillán",)),
-    "VIII": ("Biobío", "C", ("Concepción", "Talcahuano")),
-    "IX": ("La Araucanía", "C", ("Temuco",)),
-    "XIV": ("Los Ríos", "D", ("Valdivia",)),
-    "X": ("Los Lagos", "D", ("Puerto Montt", "Osorno")),
-    "XI": ("Aysén", "E", ("Coyhaique",)),
-    "XII": ("Magallanes y de la Antártica Chilena", "E", ("Punta Arenas", "Puerto Natales")),
+    "RM": ("Metropolitana de Santiago", "A", (
+        "Santiago", "Providencia", "Las Condes", "Ñuñoa", "Maipú", "Puente Alto", "La Florida", "Vitacura",
+        "Lo Barnechea", "Pudahuel", "San Bernardo", "Quilicura", "Peñalolén", "Estación Central", "Recoleta",
+        "Independencia", "La Reina", "Macul", "San Miguel", "Colina",
+    )),
+    "VI": ("O'Higgins", "B", ("Rancagua", "San Fernando", "Rengo", "Machalí", "Santa Cruz", "Pichilemu")),
+    "VII": ("Maule", "C", ("Talca", "Curicó", "Linares", "Constitución", "Cauquenes")),
+    "XVI": ("Ñuble", "C", ("Chillán", "Chillán Viejo", "San Carlos", "Bulnes")),
+    "VIII": ("Biobío", "C", (
+        "Concepción", "Talcahuano", "Los Ángeles", "Chiguayante", "San Pedro de la Paz", "Coronel",
+    )),
+    "IX": ("La Araucanía", "C", ("Temuco", "Padre Las Casas", "Villarrica", "Pucón", "Angol")),
+    "XIV": ("Los Ríos", "D", ("Valdivia", "La Unión", "Río Bueno", "Panguipulli")),
+    "X": ("Los Lagos", "D", ("Puerto Montt", "Osorno", "Castro", "Puerto Varas", "Ancud")),
+    "XI": ("Aysén", "E", ("Coyhaique", "Puerto Aysén", "Chile Chico")),
+    "XII": ("Magallanes y de la Antártica Chilena", "E", ("Punta Arenas", "Puerto Natales", "Porvenir")),
 }
 
 #: Zone → (first kilo CLP, each further kilo CLP, standard business days).
