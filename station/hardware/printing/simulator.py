@@ -71,7 +71,8 @@ class ZebraSimulator:
                 return
             self._offline = value
             if value:
-                self._server.close()
+                self._close_server()
+                self._accept_thread.join(2)  # listening has really stopped when this returns
             else:
                 self._server = self._listen(self.port)
                 self._accept_thread = threading.Thread(target=self._accept_loop, daemon=True)
@@ -100,8 +101,7 @@ class ZebraSimulator:
 
     def stop(self) -> None:
         self._stopping = True
-        with contextlib.suppress(OSError):
-            self._server.close()
+        self._close_server()
         for thread in [self._accept_thread, *self._threads]:
             thread.join(2)
 
@@ -112,6 +112,14 @@ class ZebraSimulator:
         self.stop()
 
     # -- the printer side --------------------------------------------------------------------------
+
+    def _close_server(self) -> None:
+        # shutdown() first: close() alone leaves the socket listening until the accept thread's
+        # poll returns, and a client connecting meanwhile would be accepted, then dropped.
+        with contextlib.suppress(OSError):
+            self._server.shutdown(socket.SHUT_RDWR)
+        with contextlib.suppress(OSError):
+            self._server.close()
 
     def _listen(self, port: int) -> socket.socket:
         server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
