@@ -5,7 +5,7 @@ Line settings 9600 baud, 7 data bits, even parity, 1 stop bit. The host sends a 
 
 * a weight: ``STX 01.250 CR`` (an ``N`` after the number marks a net weight), in the unit the
   scale is set to - the frame carries no unit, so ``toledo8217`` reads kilograms and
-  ``toledo8217-lb`` pounds; or
+  ``toledo8217-lb`` pounds. A weight without its decimal point is refused, not guessed; or
 * a status: ``STX ? <status byte> CR``.
 
 Status byte bits (bit 7 is parity and ignored):
@@ -57,7 +57,7 @@ CENTRE_OF_ZERO = 1 << 4
 NET_WEIGHT = 1 << 5
 BAD_COMMAND = 1 << 6
 
-_WEIGHT = re.compile(rb" *(\d+(?:\.\d*)?)(N?) *")
+_WEIGHT = re.compile(rb" *(\d*\.\d+|\d+\.\d*)(N?) *")
 _FRAME = re.compile(rb"\x02(?:\?[\x00-\xff]?| *\d+(?:\.\d*)?N? *)\r", re.DOTALL)
 
 Unit = Literal["kg", "lb"]
@@ -115,7 +115,11 @@ class Toledo8217Protocol:
         start = data.rfind(STX)  # anything before the last STX is noise from an earlier frame
         if start < 0:
             return _error(f"unexpected Toledo 8217 reply {data!r} (expected STX … CR)")
-        match = _WEIGHT.fullmatch(data[start + 1 : -1])
+        body = data[start + 1 : -1]
+        match = _WEIGHT.fullmatch(body)
+        if match is None and body.strip().rstrip(b"N").isdigit():
+            # Without its decimal point "01250" could be 1250 kg or 1.250 kg: refuse to guess.
+            return _error(f"weight {body.decode('ascii')!r} has no decimal point; set the scale to send one")
         if match is None:
             return _error(f"unexpected Toledo 8217 reply {data!r}")
         try:

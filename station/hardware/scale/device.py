@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Mapping
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import serial
@@ -23,12 +24,16 @@ from station.hardware.scale.errors import ScaleCommandError, ScaleNotDetected, S
 from station.hardware.scale.link import LINK_ERRORS, SerialLink
 from station.hardware.scale.ports import resolve_port
 
+if TYPE_CHECKING:
+    from station.hardware.scale.simulator import ScaleSimulator
+
 log = logging.getLogger(__name__)
 
 #: After this many timeouts in a row the port is closed and reopened on the next read: some
 #: USB-serial adapters and network converters only recover from a fresh open.
 REOPEN_AFTER_TIMEOUTS = 3
 SIMULATOR_SCHEME = "sim://"
+_OPEN_ERRORS: tuple[type[BaseException], ...] = (*LINK_ERRORS, ValueError)
 
 
 def seconds(value: float) -> str:
@@ -70,7 +75,7 @@ class ScaleDevice:
         #: Zero and tare wait for the scale to settle first, which can take a few seconds.
         self.command_timeout_s = command_timeout_s or max(3.0, 3 * self.settings.timeout_s)
         self.last_reading: ScaleReading | None = None
-        self.simulator: object | None = None  # set for sim:// URLs; stopped by close()
+        self.simulator: ScaleSimulator | None = None  # set for sim:// URLs; stopped by close()
         self._link: SerialLink | None = None
         self._lock = threading.RLock()
         self._timeouts_in_a_row = 0
@@ -262,7 +267,7 @@ class ScaleDevice:
             self._disconnect()
         simulator, self.simulator = self.simulator, None
         if simulator is not None:
-            simulator.stop()  # type: ignore[attr-defined]
+            simulator.stop()
 
     def __enter__(self) -> ScaleDevice:
         return self
@@ -302,11 +307,11 @@ def _open_link(url: str, settings: SerialSettings, title: str) -> SerialLink:
         return SerialLink.open(target, settings)
     except ScalePortError:
         raise
-    except (*LINK_ERRORS, ValueError) as exc:
+    except _OPEN_ERRORS as exc:
         raise ScalePortError(f"Cannot open the scale port {url} ({title}): {_reason(exc)}") from exc
 
 
-def _start_simulator(url: str) -> tuple[object, str]:
+def _start_simulator(url: str) -> tuple[ScaleSimulator, str]:
     """``sim://sics?weight_g=1250&stable=0`` → a running simulator and the socket URL to it."""
     from station.hardware.scale.simulator import ScaleSimulator  # only demo mode needs it
 

@@ -19,6 +19,7 @@ import select
 import socket
 import sys
 import threading
+from collections.abc import Callable
 from types import TracebackType
 
 from station.hardware.scale.replies import SIM_PROTOCOLS, Responder, ScaleModel, SimProtocol
@@ -139,15 +140,10 @@ class ScaleSimulator:
         if self._thread is not None:
             raise RuntimeError(f"the simulator is already serving {self.url}; stop() it first")
 
-    def _run(self, target: object, *resources: object) -> None:
+    def _run(self, target: Callable[..., None], *resources: object) -> None:
         self._wake_r, self._wake_w = os.pipe()
         self._responders = []
-        self._thread = threading.Thread(
-            target=target,
-            args=resources,
-            name=f"scale-sim-{self.protocol}",
-            daemon=True,  # type: ignore[arg-type]
-        )
+        self._thread = threading.Thread(target=target, args=resources, name=f"scale-sim-{self.protocol}", daemon=True)
         self._thread.start()
 
     def _responder(self) -> Responder:
@@ -164,7 +160,8 @@ class ScaleSimulator:
         clients: dict[socket.socket, Responder] = {}
         try:
             while True:
-                readable, _, _ = select.select([listener, self._wake_r, *clients], [], [], self._stream_timeout())
+                watched: list[socket.socket | int] = [listener, self._wake_r, *clients]
+                readable, _, _ = select.select(watched, [], [], self._stream_timeout())
                 if self._wake_r in readable:
                     return
                 if not readable:  # the stream interval passed: push a frame to everyone

@@ -79,7 +79,7 @@ def test_plugin_protocols_come_after_the_built_ins(
         assert scale.protocol.name == "cas"  # CAS's own probe wins; the plugin is never asked
 
     class Loose(PluginScale):
-        identifies = None  # a protocol that cannot say "that is me" is never auto-detected
+        identifies = None  # type: ignore[assignment]  # cannot say "that is me": never auto-detected
 
     assert "grams" not in [p.name for p in detection_candidates({"grams": Loose()})]  # type: ignore[dict-item]
 

@@ -87,11 +87,11 @@ def test_stop_returns_at_once_even_while_a_read_is_in_progress(wait_for: WaitFor
 
 
 def test_a_failing_callback_or_reader_does_not_stop_the_live_weight(wait_for: WaitFor) -> None:
-    script = iter([RuntimeError("driver bug"), ScaleReading(state=ScaleState.STABLE, weight_g=5)])
+    script: list[ScaleReading | Exception] = [RuntimeError("driver bug")]
 
     class FlakyScale:
         def read(self) -> ScaleReading:
-            item = next(script, ScaleReading(state=ScaleState.STABLE, weight_g=5))
+            item = script.pop(0) if script else ScaleReading(state=ScaleState.STABLE, weight_g=5)
             if isinstance(item, Exception):
                 raise item
             return item

@@ -39,6 +39,11 @@ def test_weight_frames_are_stable_grams(frame: bytes, grams: int, message: str) 
     assert (reading.state, reading.weight_g, reading.message) == (ScaleState.STABLE, grams, message)
 
 
+def test_a_weight_without_its_decimal_point_is_not_guessed() -> None:
+    reading = fresh().parse_reply(b"\x0201250\r")
+    assert reading.state is ScaleState.ERROR and "no decimal point" in reading.message
+
+
 def test_pound_scales_convert_exactly() -> None:
     assert fresh("lb").parse_reply(b"\x0202.000\r").weight_g == 907
     assert fresh("lb").parse_reply(b"\x0200.001\r").weight_g == 0  # 0.45 g
