@@ -137,6 +137,10 @@ def run_simulate(args: argparse.Namespace) -> int:
             where = f" → {path}"
         print(f"label {number}: {len(label)} bytes{where}", flush=True)
 
+    stop = threading.Event()
+    # Before the "listening" line: whoever reads it may `kill` us at once, as cleanly as Ctrl+C.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         simulator = ZebraSimulator(args.host, args.port, on_label=on_label)
     except OSError as exc:
@@ -144,8 +148,6 @@ def run_simulate(args: argparse.Namespace) -> int:
         return EXIT_NO_ANSWER
     simulator.paper_out = args.paper_out
     print(f"Simulated Zebra printer listening at {simulator.url} (Ctrl+C to stop)", flush=True)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())  # `kill` stops it as cleanly as Ctrl+C
     try:
         while not stop.wait(0.5):
             pass
