@@ -6,14 +6,17 @@ import enum
 import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from urllib.parse import urlsplit
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from station import secrets
+from station.api import ScaleState
 from station.config import DeviceSettings, Settings
 from station.db.engine import Database
 from station.db.migrate import current_revision, head_revision
+from station.hardware.printing.device import PrinterDevice, PrinterError, transport_for_url
+from station.hardware.scale.device import ScaleDevice
+from station.hardware.scale.errors import ScaleError
 from station.pluginhost import PluginHost, PluginInfo
 
 
@@ -79,38 +82,49 @@ def check_plugins(host: PluginHost) -> list[Check]:
 
 
 def check_devices(settings: Settings, host: PluginHost) -> list[Check]:
-    checks = []
-    printer_url = settings.devices.printer_url
-    if not printer_url:
-        checks.append(Check("printer", Status.NOTE, "no label printer configured (fine for a back-office PC)"))
+    devices = settings.devices
+    if devices.printer_url:
+        printer = _check_printer(devices.printer_url, devices.printer_language, host)
     else:
-        checks.append(_check_printer(printer_url, host))
-    scale_url = settings.devices.scale_url
-    if not scale_url:
-        checks.append(Check("scale", Status.NOTE, "no scale configured (fine for a back-office PC)"))
+        printer = Check("printer", Status.NOTE, "no label printer configured (fine for a back-office PC)")
+    if devices.scale_url:
+        scale = _check_scale(devices.scale_url, devices.scale_protocol or "auto", host)
     else:
-        checks.append(Check("scale", Status.NOTE, f"{scale_url} configured; scale drivers arrive with the packing station"))
-    return checks
+        scale = Check("scale", Status.NOTE, "no scale configured (fine for a back-office PC)")
+    return [printer, scale]
 
 
-def _check_printer(printer_url: str, host: PluginHost) -> Check:
-    parts = urlsplit(printer_url)
-    transports = host.printer_transports()
-    if parts.scheme not in transports:
-        known = ", ".join(sorted(transports)) or "none"
-        return Check(
-            "printer",
-            Status.PROBLEM,
-            f"{printer_url}: no printer transport '{parts.scheme}' (installed: {known})",
-            "fix [devices] printer_url in the settings file",
-        )
-    if parts.scheme == "file":
-        folder = parts.path
+def _check_printer(printer_url: str, language: str, host: PluginHost) -> Check:
+    fix_url = "fix [devices] printer_url in the settings file"
+    try:
+        name, settings = transport_for_url(printer_url)
+        device = PrinterDevice.open(printer_url, transports=host.printer_transports(), language=language)
+    except (PrinterError, ValueError) as exc:
+        return Check("printer", Status.PROBLEM, str(exc), fix_url)
+    if name == "file":
+        folder = str(settings.get("directory", ""))
         if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-            return Check(
-                "printer", Status.PROBLEM, f"folder {folder} does not exist or is not writable", "create it or fix printer_url"
-            )
-    return Check("printer", Status.OK, f"{printer_url} via the '{parts.scheme}' transport")
+            return Check("printer", Status.PROBLEM, f"folder {folder} does not exist or is not writable", "create it or fix printer_url")
+    status = device.status()
+    if not status.ready:
+        return Check("printer", Status.PROBLEM, f"{printer_url}: {'; '.join(status.problems)}", "see to the printer, then run doctor again")
+    how = "ready" if device.can_report_status else "status not reported by this transport"
+    return Check("printer", Status.OK, f"{printer_url} via the '{name}' transport: {how}")
+
+
+def _check_scale(scale_url: str, protocol: str, host: PluginHost) -> Check:
+    try:
+        with ScaleDevice.open(scale_url, protocol, protocols=host.scale_protocols()) as scale:
+            reading = scale.read()
+            title = scale.protocol.title
+    except ScaleError as exc:
+        return Check("scale", Status.PROBLEM, str(exc), "check the cable, the power and [devices] scale_url")
+    if reading.state in (ScaleState.STABLE, ScaleState.UNSTABLE):
+        weight = f"{(reading.weight_g or 0) / 1000:.3f} kg".replace(".", ",")
+        return Check("scale", Status.OK, f"{scale_url} ({title}): {weight} {reading.state.value}")
+    if reading.state in (ScaleState.OVERLOAD, ScaleState.UNDERLOAD):
+        return Check("scale", Status.PROBLEM, f"{scale_url} ({title}): {reading.state.value}", "empty the platform and zero it")
+    return Check("scale", Status.PROBLEM, f"{scale_url} ({title}): {reading.message or reading.state.value}", "check the cable and the power")
 
 
 def check_secrets() -> Check:

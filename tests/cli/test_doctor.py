@@ -83,3 +83,27 @@ def test_doctor_flags_a_machine_without_a_keyring(tmp_path: Path, dialect: str) 
     result = doctor(tmp_path, url, STATION_KEYRING="cryptfile")  # no password given
     assert "STATION_KEYRING_PASSWORD" in result.stdout
     assert result.returncode == 1
+
+
+def test_doctor_talks_to_the_configured_scale_and_printer(tmp_path: Path, database_url: str) -> None:
+    from station.hardware.printing.simulator import ZebraSimulator  # noqa: PLC0415
+    from station.hardware.scale.simulator import ScaleSimulator  # noqa: PLC0415
+
+    printer, scale = ZebraSimulator(), ScaleSimulator("sics", weight_g=1250)
+    scale_url = scale.start_socket()
+    config = tmp_path / "home" / "config"
+    config.mkdir(parents=True)
+    (config / "station.toml").write_text(f'[devices]\nprinter_url = "{printer.url}"\nscale_url = "{scale_url}"\n')
+    try:
+        ok = doctor(tmp_path, database_url)
+        assert ok.returncode == 0, ok.stdout
+        assert "1,250 kg stable" in ok.stdout and f"{printer.url} via the 'tcp' transport: ready" in ok.stdout
+        printer.paper_out = True
+        scale.set_silent(True)
+        bad = doctor(tmp_path, database_url)
+        assert bad.returncode == 1
+        assert "Out of labels" in bad.stdout
+        assert "!!  scale" in bad.stdout
+    finally:
+        printer.stop()
+        scale.stop()
