@@ -202,7 +202,10 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
         if demo:
             window.setWindowTitle(window.windowTitle() + " — " + QCoreApplication.translate("Startup", "DEMO"))
         window.show()
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            controller.shutdown()
     finally:
         runner.shutdown()
         if isinstance(plugins_task.result, PluginHost):

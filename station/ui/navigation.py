@@ -20,7 +20,7 @@ class Page:
 
 
 PAGES: tuple[Page, ...] = (
-    Page("packing", "F1", built=False),
+    Page("packing", "F1", built=True),
     Page("orders", "F2", built=True),
     Page("picking", "F3", built=False),
     Page("inventory", "F4", built=True),

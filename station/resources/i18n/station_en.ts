@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>PackingRatesModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackingTexts</name>
+    <message numerus="yes">
+        <source>Back to %n package(s).</source>
+        <translation>
+            <numerusform>Back to %n package.</numerusform>
+            <numerusform>Back to %n packages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n package(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n package</numerusform>
+            <numerusform>%1 · %2 · %n packages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusController</name>
     <message numerus="yes">
         <source>%n plugin(s)</source>

@@ -270,10 +270,615 @@
     </message>
 </context>
 <context>
+    <name>PackLinesModel</name>
+    <message>
+        <source>Serial numbers: %1</source>
+        <translation>Números de serie: %1</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Escaneado</translation>
+    </message>
+</context>
+<context>
+    <name>PackingRatesModel</name>
+    <message>
+        <source>cheapest</source>
+        <translation>más barato</translation>
+    </message>
+    <message>
+        <source>fastest</source>
+        <translation>más rápido</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carrier and service</source>
+        <translation>Transportista y servicio</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+</context>
+<context>
+    <name>PackingTexts</name>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <source>Weigh and box</source>
+        <translation>Peso y caja</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Scan an order</source>
+        <translation>Escanee un pedido</translation>
+    </message>
+    <message>
+        <source>Our order number, the channel&apos;s order id or the tote label — or Ctrl+N for the next order in the queue.</source>
+        <translation>Nuestro número de pedido, el id del pedido en el canal o la etiqueta de la bandeja — o Ctrl+N para el siguiente pedido de la cola.</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Escanear</translation>
+    </message>
+    <message>
+        <source>open an order</source>
+        <translation>abrir un pedido</translation>
+    </message>
+    <message>
+        <source>next order</source>
+        <translation>siguiente pedido</translation>
+    </message>
+    <message>
+        <source>reprint label</source>
+        <translation>reimprimir etiqueta</translation>
+    </message>
+    <message>
+        <source>void label</source>
+        <translation>anular etiqueta</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>producto</translation>
+    </message>
+    <message>
+        <source>number + Enter</source>
+        <translation>número + Enter</translation>
+    </message>
+    <message>
+        <source>count for the next scan</source>
+        <translation>cantidad para el próximo escaneo</translation>
+    </message>
+    <message>
+        <source>count for the line</source>
+        <translation>cantidad para la línea</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>línea</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>caja</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>retener</translation>
+    </message>
+    <message>
+        <source>leave order</source>
+        <translation>dejar pedido</translation>
+    </message>
+    <message>
+        <source>confirm: label and ship</source>
+        <translation>confirmar: etiqueta y despacho</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>transportista</translation>
+    </message>
+    <message>
+        <source>add package</source>
+        <translation>agregar bulto</translation>
+    </message>
+    <message>
+        <source>remove package</source>
+        <translation>quitar bulto</translation>
+    </message>
+    <message>
+        <source>accept weight</source>
+        <translation>aceptar peso</translation>
+    </message>
+    <message>
+        <source>rates again</source>
+        <translation>cotizar de nuevo</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>responder</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>cancelar</translation>
+    </message>
+    <message>
+        <source>Order %1: scan each item.</source>
+        <translation>Pedido %1: escanee cada producto.</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Retiro</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Directo</translation>
+    </message>
+    <message>
+        <source>No order is waiting to be packed.</source>
+        <translation>No hay pedidos esperando empaque.</translation>
+    </message>
+    <message>
+        <source>Order %1 is open: finish it, or Esc to leave it first.</source>
+        <translation>El pedido %1 está abierto: termínelo, o déjelo antes con Esc.</translation>
+    </message>
+    <message>
+        <source>No order, channel order id or tote label “%1”. Nothing changed.</source>
+        <translation>No hay pedido, id de pedido del canal ni etiqueta de bandeja «%1». No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This order cannot be packed: %1</source>
+        <translation>Este pedido no se puede empacar: %1</translation>
+    </message>
+    <message>
+        <source>Leave order %1? The items scanned so far are forgotten; nothing was saved.</source>
+        <translation>¿Dejar el pedido %1? Se olvidan los productos escaneados; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Enter: leave · Esc: stay</source>
+        <translation>Enter: dejarlo · Esc: seguir</translation>
+    </message>
+    <message>
+        <source>Order %1 left as it was. Scan the next order.</source>
+        <translation>El pedido %1 quedó como estaba. Escanee el siguiente pedido.</translation>
+    </message>
+    <message>
+        <source>One moment: the station is still working on the last step.</source>
+        <translation>Un momento: la estación aún trabaja en el último paso.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 de %3</translation>
+    </message>
+    <message>
+        <source>%1 serial %2: %3 of %4</source>
+        <translation>%1 serie %2: %3 de %4</translation>
+    </message>
+    <message>
+        <source>nothing left</source>
+        <translation>nada pendiente</translation>
+    </message>
+    <message>
+        <source>Wrong item: %1 is not in this order. Expected: %2</source>
+        <translation>Producto equivocado: %1 no es de este pedido. Se espera: %2</translation>
+    </message>
+    <message>
+        <source>%1: all %2 already scanned. Put the extra one back.</source>
+        <translation>%1: ya se escanearon los %2. Devuelva el que sobra.</translation>
+    </message>
+    <message>
+        <source>%1: you counted %2, but only %3 more are expected. Nothing counted.</source>
+        <translation>%1: contó %2, pero solo faltan %3. No se contó nada.</translation>
+    </message>
+    <message>
+        <source>Cannot read the barcode “%1”: %2. Scan it again.</source>
+        <translation>No se puede leer el código «%1»: %2. Escanéelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>× %1: now scan the item (Esc cancels the count).</source>
+        <translation>× %1: ahora escanee el producto (Esc anula la cantidad).</translation>
+    </message>
+    <message>
+        <source>How many %1 (%2)? %3 still expected.</source>
+        <translation>¿Cuántos %1 (%2)? Faltan %3.</translation>
+    </message>
+    <message>
+        <source>Type the number, Enter to count · Esc: cancel</source>
+        <translation>Escriba el número, Enter para contar · Esc: cancelar</translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to %1.</source>
+        <translation>Escriba un número de 1 a %1.</translation>
+    </message>
+    <message>
+        <source>%1 has serial numbers: scan each unit and its serial, one by one.</source>
+        <translation>%1 tiene números de serie: escanee cada unidad y su serie, de a una.</translation>
+    </message>
+    <message>
+        <source>%1: now scan its serial number (Esc cancels).</source>
+        <translation>%1: ahora escanee su número de serie (Esc cancela).</translation>
+    </message>
+    <message>
+        <source>%1: that is the product barcode. Scan the serial number label.</source>
+        <translation>%1: ese es el código del producto. Escanee la etiqueta del número de serie.</translation>
+    </message>
+    <message>
+        <source>Serial %1 is already scanned for %2.</source>
+        <translation>La serie %1 ya se escaneó para %2.</translation>
+    </message>
+    <message>
+        <source>Serial %1 is not a %2 in stock here. Check the unit.</source>
+        <translation>La serie %1 no es un %2 en stock aquí. Revise la unidad.</translation>
+    </message>
+    <message>
+        <source>Serial scan cancelled; that unit is not counted.</source>
+        <translation>Escaneo de serie cancelado; esa unidad no se contó.</translation>
+    </message>
+    <message>
+        <source>All items scanned. Close the box, put it on the scale, check the carrier, then Enter.</source>
+        <translation>Todo escaneado. Cierre la caja, póngala en la balanza, revise el transportista y presione Enter.</translation>
+    </message>
+    <message>
+        <source>Every item of this order is already scanned.</source>
+        <translation>Ya se escanearon todos los productos de este pedido.</translation>
+    </message>
+    <message>
+        <source>Not every item is scanned yet: %1</source>
+        <translation>Aún faltan productos por escanear: %1</translation>
+    </message>
+    <message>
+        <source>No scale</source>
+        <translation>Sin balanza</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>Estable</translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation>Moviéndose</translation>
+    </message>
+    <message>
+        <source>Overload</source>
+        <translation>Sobrecarga</translation>
+    </message>
+    <message>
+        <source>Below zero</source>
+        <translation>Bajo cero</translation>
+    </message>
+    <message>
+        <source>Not answering</source>
+        <translation>No responde</translation>
+    </message>
+    <message>
+        <source>Scale error</source>
+        <translation>Error de balanza</translation>
+    </message>
+    <message>
+        <source>Scan every item; then the weight is checked.</source>
+        <translation>Escanee todos los productos; luego se revisa el peso.</translation>
+    </message>
+    <message>
+        <source>Expected %1</source>
+        <translation>Esperado %1</translation>
+    </message>
+    <message>
+        <source>Weight OK</source>
+        <translation>Peso correcto</translation>
+    </message>
+    <message>
+        <source>%1 too heavy</source>
+        <translation>%1 de más</translation>
+    </message>
+    <message>
+        <source>%1 too light</source>
+        <translation>%1 de menos</translation>
+    </message>
+    <message>
+        <source>Weight out of tolerance: the parcel weighs %1, expected %2 ± %3 (%4). Check the items, or press Ctrl+W to accept this weight.</source>
+        <translation>Peso fuera de tolerancia: el bulto pesa %1, se esperaba %2 ± %3 (%4). Revise los productos, o presione Ctrl+W para aceptar este peso.</translation>
+    </message>
+    <message>
+        <source>Weight accepted as it is.</source>
+        <translation>Peso aceptado tal como está.</translation>
+    </message>
+    <message>
+        <source>No scale at this bench: press Ctrl+W to use the expected weight (%1).</source>
+        <translation>Este puesto no tiene balanza: presione Ctrl+W para usar el peso esperado (%1).</translation>
+    </message>
+    <message>
+        <source>The scale is still moving: wait until it shows Stable.</source>
+        <translation>La balanza aún se mueve: espere a que diga Estable.</translation>
+    </message>
+    <message>
+        <source>Put the parcel on the scale (or press Ctrl+W to use the expected weight).</source>
+        <translation>Ponga el bulto en la balanza (o presione Ctrl+W para usar el peso esperado).</translation>
+    </message>
+    <message>
+        <source>No weight from the scale%1. Fix the scale, or press Ctrl+W to use the expected weight.</source>
+        <translation>La balanza no entrega peso%1. Revise la balanza, o presione Ctrl+W para usar el peso esperado.</translation>
+    </message>
+    <message>
+        <source>There is no weight warning to accept.</source>
+        <translation>No hay aviso de peso que aceptar.</translation>
+    </message>
+    <message>
+        <source>No boxes are set up</source>
+        <translation>No hay cajas configuradas</translation>
+    </message>
+    <message>
+        <source>package %1 of %2</source>
+        <translation>bulto %1 de %2</translation>
+    </message>
+    <message>
+        <source>No single box holds every item: add packages (Ctrl+P).</source>
+        <translation>Ninguna caja sola cabe todo: agregue bultos (Ctrl+P).</translation>
+    </message>
+    <message>
+        <source>Chosen by you; the smallest box that fits is %1.</source>
+        <translation>Elegida por usted; la caja más chica donde cabe es %1.</translation>
+    </message>
+    <message>
+        <source>The smallest box that holds every item (Ctrl+B changes it).</source>
+        <translation>La caja más chica donde cabe todo (Ctrl+B la cambia).</translation>
+    </message>
+    <message>
+        <source>Weigh this package first: the scale must show Stable before the next package.</source>
+        <translation>Pese primero este bulto: la balanza debe decir Estable antes del siguiente.</translation>
+    </message>
+    <message>
+        <source>Package %1: pack it and put it on the scale.</source>
+        <translation>Bulto %1: empáquelo y póngalo en la balanza.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to %n package(s).</source>
+        <translation>
+            <numerusform>Queda %n bulto.</numerusform>
+            <numerusform>Quedan %n bultos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is only one package.</source>
+        <translation>Hay un solo bulto.</translation>
+    </message>
+    <message>
+        <source>Asking the carriers for rates…</source>
+        <translation>Pidiendo tarifas a los transportistas…</translation>
+    </message>
+    <message>
+        <source>No carrier quoted this parcel. Ctrl+R asks again.</source>
+        <translation>Ningún transportista cotizó este bulto. Ctrl+R pregunta de nuevo.</translation>
+    </message>
+    <message>
+        <source>Express order: the fastest service, the cheapest among the fastest.</source>
+        <translation>Pedido express: el servicio más rápido, el más barato entre los más rápidos.</translation>
+    </message>
+    <message>
+        <source>The customer collects the order at the warehouse.</source>
+        <translation>El cliente retira el pedido en la bodega.</translation>
+    </message>
+    <message>
+        <source>Standard order: the cheapest service.</source>
+        <translation>Pedido normal: el servicio más barato.</translation>
+    </message>
+    <message>
+        <source>Chosen by you: %1 · %2.</source>
+        <translation>Elegido por usted: %1 · %2.</translation>
+    </message>
+    <message>
+        <source>Could not quote:</source>
+        <translation>No pudieron cotizar:</translation>
+    </message>
+    <message>
+        <source>Rate shopping failed: %1. Ctrl+R asks again.</source>
+        <translation>Falló la cotización: %1. Ctrl+R pregunta de nuevo.</translation>
+    </message>
+    <message>
+        <source>Waiting for the carriers&apos; rates…</source>
+        <translation>Esperando las tarifas de los transportistas…</translation>
+    </message>
+    <message>
+        <source>No carrier rate to buy a label with. Ctrl+R asks the carriers again.</source>
+        <translation>No hay tarifa para comprar la etiqueta. Ctrl+R pregunta de nuevo a los transportistas.</translation>
+    </message>
+    <message>
+        <source>The carrier and printer plugins are still loading; try again in a moment.</source>
+        <translation>Los plugins de transportistas e impresoras aún se están cargando; intente en un momento.</translation>
+    </message>
+    <message>
+        <source>Buying the label from %1…</source>
+        <translation>Comprando la etiqueta a %1…</translation>
+    </message>
+    <message>
+        <source>Label %1 bought: printing it and marking the order shipped…</source>
+        <translation>Etiqueta %1 comprada: imprimiéndola y marcando el pedido como despachado…</translation>
+    </message>
+    <message>
+        <source>The label was not bought: %1. Press Enter to try again.</source>
+        <translation>No se compró la etiqueta: %1. Presione Enter para reintentar.</translation>
+    </message>
+    <message>
+        <source>Label %1 is bought, but the order is not marked shipped: %2. Press Enter to try again.</source>
+        <translation>La etiqueta %1 está comprada, pero el pedido no quedó despachado: %2. Presione Enter para reintentar.</translation>
+    </message>
+    <message>
+        <source>Order %1 shipped</source>
+        <translation>Pedido %1 despachado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n package(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n bulto</numerusform>
+            <numerusform>%1 · %2 · %n bultos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan the next order, or Ctrl+N for the next in the queue.</source>
+        <translation>Escanee el siguiente pedido, o Ctrl+N para el siguiente de la cola.</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>Detalle de empaque</translation>
+    </message>
+    <message>
+        <source>%1 printed</source>
+        <translation>%1 impreso</translation>
+    </message>
+    <message>
+        <source>%1 waiting: %2. It prints as soon as the printer is ready.</source>
+        <translation>%1 en espera: %2. Se imprime apenas la impresora esté lista.</translation>
+    </message>
+    <message>
+        <source>%1 not printed: %2. Ctrl+L prints the label again.</source>
+        <translation>%1 no impreso: %2. Ctrl+L imprime la etiqueta de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 printing…</source>
+        <translation>Imprimiendo %1…</translation>
+    </message>
+    <message>
+        <source>No label to print: the customer collects the order with code %1.</source>
+        <translation>No hay etiqueta que imprimir: el cliente retira el pedido con el código %1.</translation>
+    </message>
+    <message>
+        <source>Out of labels</source>
+        <translation>Sin etiquetas</translation>
+    </message>
+    <message>
+        <source>Print head open</source>
+        <translation>Cabezal abierto</translation>
+    </message>
+    <message>
+        <source>Paused — press the pause button</source>
+        <translation>En pausa — presione el botón de pausa</translation>
+    </message>
+    <message>
+        <source>Out of ribbon</source>
+        <translation>Sin cinta</translation>
+    </message>
+    <message>
+        <source>Print head too hot — let it cool down</source>
+        <translation>Cabezal muy caliente — deje que se enfríe</translation>
+    </message>
+    <message>
+        <source>Printer memory full — wait a moment</source>
+        <translation>Memoria de la impresora llena — espere un momento</translation>
+    </message>
+    <message>
+        <source>Open or ship an order first: there is no label to work with.</source>
+        <translation>Abra o despache un pedido primero: no hay etiqueta con que trabajar.</translation>
+    </message>
+    <message>
+        <source>Order %1 has no label yet.</source>
+        <translation>El pedido %1 aún no tiene etiqueta.</translation>
+    </message>
+    <message>
+        <source>Printing label %1 again.</source>
+        <translation>Imprimiendo de nuevo la etiqueta %1.</translation>
+    </message>
+    <message>
+        <source>Void label %1 of order %2? The carrier cancels it; the order comes back to the bench.</source>
+        <translation>¿Anular la etiqueta %1 del pedido %2? El transportista la cancela; el pedido vuelve al puesto.</translation>
+    </message>
+    <message>
+        <source>Enter: void it · Esc: keep it</source>
+        <translation>Enter: anularla · Esc: conservarla</translation>
+    </message>
+    <message>
+        <source>Voiding label %1…</source>
+        <translation>Anulando la etiqueta %1…</translation>
+    </message>
+    <message>
+        <source>Label %1 voided. Order %2 is back at the bench: scan it to pack it again.</source>
+        <translation>Etiqueta %1 anulada. El pedido %2 volvió al puesto: escanéelo para empacarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>No funcionó: %1</translation>
+    </message>
+    <message>
+        <source>Why is order %1 put on hold?</source>
+        <translation>¿Por qué se retiene el pedido %1?</translation>
+    </message>
+    <message>
+        <source>Type the reason, Enter to hold it · Esc: go back to the order</source>
+        <translation>Escriba el motivo, Enter para retenerlo · Esc: volver al pedido</translation>
+    </message>
+    <message>
+        <source>e.g. damaged item, waiting for stock</source>
+        <translation>p. ej. producto dañado, esperando stock</translation>
+    </message>
+    <message>
+        <source>Type why the order is put on hold.</source>
+        <translation>Escriba por qué se retiene el pedido.</translation>
+    </message>
+    <message>
+        <source>Order %1 is on hold: %2</source>
+        <translation>Pedido %1 retenido: %2</translation>
+    </message>
+    <message>
+        <source>Open an order first.</source>
+        <translation>Abra un pedido primero.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderView</name>
     <message>
         <source>%1 is not built yet.</source>
         <translation>La vista %1 todavía no está construida.</translation>
+    </message>
+</context>
+<context>
+    <name>RatesPanel</name>
+    <message>
+        <source>CARRIER</source>
+        <translation>TRANSPORTISTA</translation>
     </message>
 </context>
 <context>
@@ -485,6 +1090,17 @@ Motivo: %2</translation>
     <message>
         <source>Refresh</source>
         <translation>Actualizar</translation>
+    </message>
+</context>
+<context>
+    <name>WeighPanel</name>
+    <message>
+        <source>WEIGHT</source>
+        <translation>PESO</translation>
+    </message>
+    <message>
+        <source>BOX</source>
+        <translation>CAJA</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from station.pluginhost import PluginHost
 from station.services.auth import LoggedInUser, Role
 from station.services.inventory import list_stock
 from station.services.orders import ORDER_LIST_LIMIT, list_orders
+from station.ui.controllers.packing_controller import PackingController
 from station.ui.controllers.settings_controller import SettingsController
 from station.ui.controllers.status_controller import StatusController
 from station.ui.controllers.table_controller import TableController
@@ -22,6 +23,7 @@ from station.ui.models.orders_model import ORDERS_PLACED_COLUMN, OrdersTableMode
 from station.ui.navigation import PAGES, REFRESH_SHORTCUT, coming_with, page_title
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.main_window import MainWindow
+from station.ui.views.packing_view import PackingView
 from station.ui.views.placeholder_view import PlaceholderView
 from station.ui.views.settings_view import SettingsView
 from station.ui.views.table_view import TablePageView
@@ -67,6 +69,7 @@ class MainController(QObject):
         self.tables: dict[str, TableController] = {}
         self.status = StatusController(window, self)
         self.summaries = Summaries(self)
+        self.packing: PackingController | None = None
 
         for page in PAGES:
             window.add_page(page.key, page_title(page.key), page.shortcut, self._build_page(page.key, settings, paths))
@@ -82,7 +85,7 @@ class MainController(QObject):
         self.status.show_station(settings)
         self.status.show_devices(settings)
         if plugin_host is not None:
-            self.status.show_plugins(plugin_host.plugins())
+            self.set_plugin_host(plugin_host)
         else:
             self.status.show_plugins_loading()
 
@@ -90,6 +93,10 @@ class MainController(QObject):
 
     def _build_page(self, key: str, settings: Settings, paths: StationPaths) -> QWidget:
         title = page_title(key)
+        if key == "packing":
+            packing_view = PackingView(title)
+            self.packing = PackingController(packing_view, self.database, self.user, settings, paths, self.runner, self)
+            return packing_view
         if key == "orders":
             view = TablePageView(title, self.tr("Filter: number, customer, comuna, state…"), stretch_column=2)
             self.tables[key] = TableController(
@@ -141,16 +148,28 @@ class MainController(QObject):
             table.refresh()
         page = self.window.pages.currentWidget()
         focus = getattr(page, "filter_field", None) or getattr(page, "station_name", None)
-        if focus is not None:
+        if key == "packing" and self.packing is not None:
+            self.packing.focus()
+        elif focus is not None:
             focus.setFocus()
         self.sig_page_shown.emit(key)
 
     def refresh_current(self) -> Task | None:
+        if self.current_page == "packing" and self.packing is not None:
+            self.packing.refresh()
+            return None
         table = self.tables.get(self.current_page)
         return table.refresh() if table is not None else None
 
     def set_plugin_host(self, plugin_host: PluginHost) -> None:
         self.status.show_plugins(plugin_host.plugins())
+        if self.packing is not None and isinstance(plugin_host, PluginHost):  # carriers, printers, scales
+            self.packing.set_plugin_host(plugin_host)
+
+    def shutdown(self) -> None:
+        """Stop what runs beside the window (the scale's monitor, the print queues)."""
+        if self.packing is not None:
+            self.packing.shutdown()
 
     def show_plugin_load_failed(self, message: str) -> None:
         self.status.show_plugins_failed(message)

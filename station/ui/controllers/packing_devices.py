@@ -1,0 +1,130 @@
+"""The bench's scale and printers, seen from the UI thread.
+
+The scale monitor and the print spoolers call back on their own threads. Each bridge here is a
+QObject living on the UI thread that re-emits those callbacks as Qt signals with a queued
+connection, so the slots run on the UI thread and never touch widgets from another thread.
+Opening the scale (it may auto-detect the protocol) runs on the task runner's network lane.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from station.api import PrinterTransport, PrintJob, ScaleProtocol, ScaleReading, ScaleState
+from station.hardware.printing import PrinterDevice, PrinterError, PrintSpooler, PrintTicket, TicketEvent
+from station.hardware.scale import ScaleDevice, ScaleMonitor
+from station.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+SCALE_INTERVAL_S = 0.2
+PRINT_RETRY_INTERVAL_S = 1.0
+
+
+def folder_url(folder: Path) -> str:
+    """A `file://` printer URL for a folder (created if missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"file://{folder.resolve().as_posix()}"
+
+
+class ScaleBridge(QObject):
+    """Live readings from the configured scale, delivered on the UI thread."""
+
+    sig_reading = Signal(object)  # ScaleReading
+    _sig_from_monitor = Signal(object)
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None, *, interval_s: float = SCALE_INTERVAL_S) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.interval_s = interval_s
+        self.device: ScaleDevice | None = None
+        self.monitor: ScaleMonitor | None = None
+        self.latest: ScaleReading | None = None
+        self._stopped = False
+        self._sig_from_monitor.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, url: str, protocol: str, protocols: Mapping[str, ScaleProtocol]) -> None:
+        """Open the scale on the network lane, then poll it; a failure reads as DISCONNECTED."""
+        task = self.runner.submit(_open_scale, url, protocol or "auto", protocols, lane="net")
+        task.sig_finished.connect(self._opened)
+        task.sig_failed.connect(
+            lambda message: self._deliver(ScaleReading(state=ScaleState.DISCONNECTED, message=message))
+        )
+
+    def _opened(self, device: ScaleDevice) -> None:
+        if self._stopped:
+            device.close()
+            return
+        self.device = device
+        self.monitor = ScaleMonitor(device, self._sig_from_monitor.emit, self.interval_s).start()
+
+    def _deliver(self, reading: ScaleReading) -> None:
+        if self._stopped:
+            return
+        self.latest = reading
+        self.sig_reading.emit(reading)
+
+    def stop(self) -> None:
+        self._stopped = True
+        if self.monitor is not None:
+            self.monitor.stop()
+            self.monitor.join(2.0)
+        if self.device is not None:
+            self.device.close()
+
+
+def _open_scale(url: str, protocol: str, protocols: Mapping[str, ScaleProtocol]) -> ScaleDevice:
+    return ScaleDevice.open(url, protocol, protocols=protocols)
+
+
+class PrinterBridge(QObject):
+    """One printer and its print queue; ticket changes are delivered on the UI thread."""
+
+    sig_ticket = Signal(object)  # TicketEvent
+    _sig_from_spooler = Signal(object)
+
+    def __init__(
+        self,
+        url: str,
+        transports: Mapping[str, PrinterTransport],
+        *,
+        language: str,
+        parent: QObject | None = None,
+        retry_interval_s: float = PRINT_RETRY_INTERVAL_S,
+    ) -> None:
+        super().__init__(parent)
+        self.url = url
+        self.device = PrinterDevice.open(url, transports=transports, language=language)  # raises PrinterError
+        self.language = language
+        self.spooler = PrintSpooler(self.device, poll_interval_s=retry_interval_s)
+        self.tickets: dict[int, PrintTicket] = {}
+        self._sig_from_spooler.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._remove_listener = self.spooler.add_listener(self._sig_from_spooler.emit)
+
+    def submit(self, job: PrintJob) -> PrintTicket:
+        ticket = self.spooler.submit(job)
+        self.tickets[ticket.id] = ticket
+        return ticket
+
+    def _deliver(self, event: TicketEvent) -> None:
+        self.sig_ticket.emit(event)
+
+    def stop(self) -> None:
+        self._remove_listener()
+        self.spooler.stop(5.0)
+
+
+def open_printer(
+    url: str, transports: Mapping[str, PrinterTransport], *, language: str, parent: QObject | None = None,
+    retry_interval_s: float = PRINT_RETRY_INTERVAL_S,
+) -> tuple[PrinterBridge | None, str]:
+    """(bridge, "") or (None, why the printer cannot be used)."""
+    try:
+        return PrinterBridge(url, transports, language=language, parent=parent, retry_interval_s=retry_interval_s), ""
+    except PrinterError as exc:
+        log.warning("printer %s cannot be used: %s", url, exc)
+        return None, str(exc)
