@@ -221,6 +221,8 @@ class WedgeScanDetector(QObject):
 
     def _classify(self, event: QKeyEvent) -> _Kind:
         key, mods, text = event.key(), event.modifiers(), event.text()
+        if event.isAutoRepeat():
+            return _Kind.OTHER  # a key held down: scanners never do that
         suffix = self._settings.suffix
         if suffix == "Enter" and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (_CTRL | _ALT | _META):
             return _Kind.SUFFIX

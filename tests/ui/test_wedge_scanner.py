@@ -145,6 +145,18 @@ def test_burst_shorter_than_min_length_is_typing(bench: Bench) -> None:
     assert (bench.field.text(), bench.returns, bench.scans) == ("123", 1, [])
 
 
+def test_a_held_down_key_is_typing(bench: Bench) -> None:
+    bench.keyboard.type("ab")
+    for _ in range(4):  # auto-repeat can be as quick as a scanner; scanners never hold a key
+        bench.keyboard.now_ms += FAST_MS
+        event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_C, NO, "c", True)
+        event.setTimestamp(bench.keyboard.now_ms)
+        QApplication.sendEvent(bench.field, event)
+    bench.keyboard.enter()
+    bench.settle()
+    assert (bench.field.text(), bench.returns, bench.scans) == ("abcccc", 1, [])
+
+
 def test_gs_typed_as_ctrl_bracket_survives_and_parses(qtbot: QtBot, bench: Bench) -> None:
     with qtbot.waitSignal(bench.detector.sig_scanned, timeout=2_000) as blocker:
         bench.keyboard.type("]C10107801234567894" + "10LOT42")
