@@ -68,6 +68,7 @@ GS1_SYMBOLOGIES: Mapping[str, str] = MappingProxyType(
 _DATE_AIS = frozenset({"11", "12", "13", "15", "16", "17"})
 _AIM_RE = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 _HRI_AI_RE = re.compile(r"\((\d{2,4})\)")
+_LEADS_WITH_AI = re.compile(r"\x1d*\d\d")
 _BLANKS = " \t\r\n"  # never str.strip(): Python counts GS (0x1D) as whitespace and would eat it
 
 
@@ -285,9 +286,9 @@ def _net_weight_g(ais: Mapping[str, str]) -> int | None:
             value = ais.get(f"{base}{decimals}")
             if value is not None:
                 # value / 10**decimals units, times grams per unit; round halves up, integers only.
-                numerator = int(value) * grams_per_unit_num * 2
-                denominator = 10**decimals * grams_per_unit_den * 2
-                return (numerator + denominator // 2) // denominator
+                numerator = int(value) * grams_per_unit_num
+                denominator = 10**decimals * grams_per_unit_den
+                return (2 * numerator + denominator) // (2 * denominator)
     return None
 
 
@@ -375,8 +376,10 @@ def classify_scan(text: str, *, today: date | None = None) -> ClassifiedScan:
         symbology, body = body[:3], body[3:]
     if not body:
         raise InvalidScan("the scan is empty", position=0)
-    declared_gs1 = symbology in GS1_SYMBOLOGIES
-    if declared_gs1 or GS in body or (not symbology and re.match(r"\(\d{2,4}\)", body)):
+    # Without an AIM prefix: a GS after an AI's digits, or "(NN)", means GS1. Other data with GS in it
+    # (ISO/IEC 15434 "[)>" on carrier labels, a Code 128 with ]C0) is not GS1 and stays plain.
+    undeclared_gs1 = not symbology and bool(GS in body and _LEADS_WITH_AI.match(body) or _HRI_AI_RE.match(body))
+    if symbology in GS1_SYMBOLOGIES or undeclared_gs1:
         return _gs1_scan(parse_gs1(text, today=today))
     is_digits = body.isascii() and body.isdigit()
     kind = _GTIN_KINDS.get(len(body)) if is_digits else None

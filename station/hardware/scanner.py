@@ -373,7 +373,8 @@ class ScannerSimulator:
             while True:
                 with self._changed:
                     clients = list(self._clients)
-                readable, _, _ = select.select([listener, self._wake_r, *clients], [], [])
+                watched: list[socket.socket | int] = [listener, self._wake_r, *clients]
+                readable, _, _ = select.select(watched, [], [])
                 if self._wake_r in readable:
                     return
                 if listener in readable:

@@ -252,7 +252,7 @@ def _combination(text: str) -> tuple[int, Qt.KeyboardModifier] | None:
     sequence = QKeySequence.fromString(text, QKeySequence.SequenceFormat.PortableText)
     if sequence.count() != 1:
         return None
-    combination = sequence[0]
+    combination = sequence[0]  # type: ignore[index]  # QKeySequence::operator[], missing from the stubs
     return int(combination.key()), combination.keyboardModifiers()
 
 

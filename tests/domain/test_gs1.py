@@ -313,11 +313,14 @@ def test_a_truncated_predefined_field_is_never_accepted(pair: tuple[str, str], c
         ("]Q1https://example.cl/o/77", ScanKind.PLAIN, "https://example.cl/o/77", ("https://example.cl/o/77",)),
         ("A-01-B", ScanKind.PLAIN, "A-01-B", ("A-01-B",)),
         ("12345", ScanKind.PLAIN, "12345", ("12345",)),
+        ("[)>\x1e06\x1dP12345\x1d1JUN123\x1e\x04", ScanKind.PLAIN, None, None),  # ISO/IEC 15434, carrier labels
+        ("]C0AB" + GS + "CD", ScanKind.PLAIN, "AB" + GS + "CD", ("AB" + GS + "CD",)),  # plain Code 128 with FNC1
     ],
 )
-def test_classify_barcodes(scan: str, kind: ScanKind, code: str, keys: tuple[str, ...]) -> None:
+def test_classify_barcodes(scan: str, kind: ScanKind, code: str | None, keys: tuple[str, ...] | None) -> None:
     result = classify_scan(scan, today=TODAY)
-    assert (result.kind, result.code, result.keys, result.gs1) == (kind, code, keys, None)
+    code = scan.strip(" \r\n") if code is None else code
+    assert (result.kind, result.code, result.keys, result.gs1) == (kind, code, keys or (code,), None)
 
 
 @pytest.mark.parametrize(
