@@ -96,7 +96,12 @@ class SerialLink:
             self._buffer += self.port.read(max(1, self.port.in_waiting))
 
     def close(self) -> None:
+        # pyserial's socket:// close() skips closing the socket when shutdown() fails, which it
+        # does once the other side has gone: close it ourselves (closing twice is harmless).
+        raw_socket = getattr(self.port, "_socket", None)
         try:
             self.port.close()
         except LINK_ERRORS:
             pass  # the device is already gone; nothing left to release
+        if raw_socket is not None:
+            raw_socket.close()
