@@ -7,7 +7,7 @@
     sim.stop()
 
 One background thread serves every connection with ``select`` (at most ``MAX_CLIENTS`` at
-once); ``stop()`` wakes it through a pipe and joins it, so nothing outlives the simulator.
+once); ``stop()`` wakes it through a socket pair and joins it, so nothing outlives the simulator.
 A stopped simulator can be started again, on the same TCP port, to test reconnecting.
 """
 
@@ -59,7 +59,7 @@ class ScaleSimulator:
         self._lock = threading.Lock()
         self._responders: list[Responder] = []
         self._thread: threading.Thread | None = None
-        self._wake_r, self._wake_w = -1, -1
+        self._wake: tuple[socket.socket, socket.socket] | None = None  # (read end, write end)
 
     # -- what the scale shows --------------------------------------------------------------------
 
@@ -124,13 +124,13 @@ class ScaleSimulator:
         thread = self._thread
         if thread is None:
             return
+        assert self._wake is not None
         with contextlib.suppress(OSError):
-            os.write(self._wake_w, b"x")
+            self._wake[1].send(b"x")
         thread.join(JOIN_TIMEOUT_S)
-        for fd in (self._wake_r, self._wake_w):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        self._thread, self._wake_r, self._wake_w = None, -1, -1
+        for end in self._wake:
+            end.close()
+        self._thread, self._wake = None, None
 
     @property
     def running(self) -> bool:
@@ -141,7 +141,8 @@ class ScaleSimulator:
             raise RuntimeError(f"the simulator is already serving {self.url}; stop() it first")
 
     def _run(self, target: Callable[..., None], *resources: object) -> None:
-        self._wake_r, self._wake_w = os.pipe()
+        # A socket pair, not a pipe: select() on Windows (demo mode) only takes sockets.
+        self._wake = socket.socketpair()
         self._responders = []
         self._thread = threading.Thread(target=target, args=resources, name=f"scale-sim-{self.protocol}", daemon=True)
         self._thread.start()
@@ -157,12 +158,14 @@ class ScaleSimulator:
         return STREAM_INTERVAL_S if self.continuous else None
 
     def _serve_socket(self, listener: socket.socket) -> None:
+        assert self._wake is not None
+        wake = self._wake[0]
         clients: dict[socket.socket, Responder] = {}
         try:
             while True:
-                watched: list[socket.socket | int] = [listener, self._wake_r, *clients]
+                watched = [listener, wake, *clients]
                 readable, _, _ = select.select(watched, [], [], self._stream_timeout())
-                if self._wake_r in readable:
+                if wake in readable:
                     return
                 if not readable:  # the stream interval passed: push a frame to everyone
                     for client, responder in list(clients.items()):
@@ -191,11 +194,14 @@ class ScaleSimulator:
             listener.close()
 
     def _serve_pty(self, master: int, slave: int) -> None:
+        assert self._wake is not None
+        wake = self._wake[0]
         responder = self._responder()
         try:
             while True:
-                readable, _, _ = select.select([master, self._wake_r], [], [], self._stream_timeout())
-                if self._wake_r in readable:
+                watched: list[socket.socket | int] = [master, wake]
+                readable, _, _ = select.select(watched, [], [], self._stream_timeout())
+                if wake in readable:
                     return
                 if not readable:
                     _write(master, responder.frame())
