@@ -82,6 +82,9 @@ class Settings:
     warehouse_code: str = ""
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     packing: PackingSettings = field(default_factory=PackingSettings)
+    # Keyboard-wedge scanner tuning ([scanner] threshold_ms, min_length, prefix, suffix, gs_replacement,
+    # gs_key, timeout_ms), read by station.hardware.scanner.ScannerSettings.from_mapping, which checks it.
+    scanner: dict[str, object] = field(default_factory=dict)
     plugins: dict[str, dict[str, object]] = field(default_factory=dict)  # [plugins.<adapter name>] settings
 
 
