@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import show_and_activate
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sample_world import World, add_order, build_world
 from station_carrier_demo.sandbox import TEST_API_KEY, SandboxServer
@@ -36,6 +38,7 @@ from station.ui.views.packing_view import PackingView
 
 SHIRT_EAN = "780123456789" + str(gs1_check_digit("780123456789"))
 PHONE_GTIN = "0780123450001" + str(gs1_check_digit("0780123450001"))
+
 BOXES = (
     {"code": "SOBRE-M", "name": "Sobre M", "length_mm": 300, "width_mm": 220, "height_mm": 40, "tare_g": 25, "max_weight_g": 1_000},
     {"code": "CAJA-S", "name": "Caja S", "length_mm": 250, "width_mm": 200, "height_mm": 100, "tare_g": 150, "max_weight_g": 5_000},
@@ -146,12 +149,26 @@ class Bench:
     controller: PackingController
     view: PackingView
     host: PluginHost
+    _stamp: int = 1_000_000
 
     def scan(self, qtbot: QtBot, text: str) -> None:
         """Type `text` into the scan field and press Enter, as a packer (or a wedge scanner) would."""
         self.view.scan_field.setFocus()
-        qtbot.keyClicks(self.view.scan_field, text)
-        qtbot.keyClick(self.view.scan_field, Qt.Key.Key_Return)
+        with qtbot.waitSignal(self.controller.sig_scan_handled, timeout=5_000):
+            qtbot.keyClicks(self.view.scan_field, text)
+            qtbot.keyClick(self.view.scan_field, Qt.Key.Key_Return)
+
+    def type(self, text: str) -> None:
+        """A person typing `text` into the focused field, 150 ms between keys (event timestamps, so
+        the wedge-scanner detector sees typing, not a scan; nothing waits)."""
+        target = self.window.focusWidget() or self.view.scan_field
+        for char in text:
+            self._stamp += 150
+            key = ord(char.upper()) if char.isascii() else int(Qt.Key.Key_unknown)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+                event.setTimestamp(self._stamp)
+                QApplication.sendEvent(target, event)
 
     def key(self, qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         """A key pressed wherever the focus is (the scan field, or the prompt's answer)."""

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DevicesTexts</name>
+    <message numerus="yes">
+        <source>%n serial port(s) found: open the list with Alt+↓.</source>
+        <translation>
+            <numerusform>%n serial port found: open the list with Alt+↓.</numerusform>
+            <numerusform>%n serial ports found: open the list with Alt+↓.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PackingRatesModel</name>
     <message numerus="yes">
         <source>%n day(s)</source>

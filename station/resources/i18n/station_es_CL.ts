@@ -2,6 +2,259 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_CL">
 <context>
+    <name>DevicesTexts</name>
+    <message>
+        <source>Not testing</source>
+        <translation>Sin probar</translation>
+    </message>
+    <message>
+        <source>Choose the port and protocol, then Test to see the live weight.</source>
+        <translation>Elija el puerto y el protocolo, luego Probar para ver el peso en vivo.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Opening %1 (auto-detection can take a few seconds).</source>
+        <translation>Abriendo %1 (la detección automática puede tardar unos segundos).</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>Estable</translation>
+    </message>
+    <message>
+        <source>Unstable — still moving</source>
+        <translation>Inestable — aún se mueve</translation>
+    </message>
+    <message>
+        <source>Overload — over capacity</source>
+        <translation>Sobrecarga — sobre la capacidad</translation>
+    </message>
+    <message>
+        <source>Underload — below zero</source>
+        <translation>Bajo cero — bajo la tara</translation>
+    </message>
+    <message>
+        <source>Timeout — no answer</source>
+        <translation>Sin respuesta — tiempo agotado</translation>
+    </message>
+    <message>
+        <source>No scale</source>
+        <translation>Sin balanza</translation>
+    </message>
+    <message>
+        <source>Scale error</source>
+        <translation>Error de balanza</translation>
+    </message>
+    <message>
+        <source>Take something off the scale.</source>
+        <translation>Saque algo de la balanza.</translation>
+    </message>
+    <message>
+        <source>Empty the scale and zero it.</source>
+        <translation>Vacíe la balanza y póngala en cero.</translation>
+    </message>
+    <message>
+        <source>Stop test</source>
+        <translation>Detener prueba</translation>
+    </message>
+    <message>
+        <source>&amp;Test scale</source>
+        <translation>&amp;Probar balanza</translation>
+    </message>
+    <message>
+        <source>Or type socket://HOST:PORT · rfc2217://HOST:PORT · usb:VID:PID</source>
+        <translation>O escriba socket://HOST:PUERTO · rfc2217://HOST:PUERTO · usb:VID:PID</translation>
+    </message>
+    <message>
+        <source>No serial port found.</source>
+        <translation>No se encontró ningún puerto serie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n serial port(s) found: open the list with Alt+↓.</source>
+        <translation>
+            <numerusform>Se encontró %n puerto serie: abra la lista con Alt+↓.</numerusform>
+            <numerusform>Se encontraron %n puertos serie: abra la lista con Alt+↓.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not list the serial ports: %1</source>
+        <translation>No se pudieron listar los puertos serie: %1</translation>
+    </message>
+    <message>
+        <source>Auto-detect</source>
+        <translation>Detectar</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>Asking the printer…</source>
+        <translation>Consultando a la impresora…</translation>
+    </message>
+    <message>
+        <source>Printing the test label…</source>
+        <translation>Imprimiendo la etiqueta de prueba…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>No está lista</translation>
+    </message>
+    <message>
+        <source>Out of labels</source>
+        <translation>Sin etiquetas</translation>
+    </message>
+    <message>
+        <source>Print head open</source>
+        <translation>Cabezal abierto</translation>
+    </message>
+    <message>
+        <source>Paused — press the pause button</source>
+        <translation>En pausa — presione el botón de pausa</translation>
+    </message>
+    <message>
+        <source>Out of ribbon</source>
+        <translation>Sin cinta</translation>
+    </message>
+    <message>
+        <source>Print head too hot — let it cool down</source>
+        <translation>Cabezal muy caliente — deje que se enfríe</translation>
+    </message>
+    <message>
+        <source>Printer memory full — wait a moment</source>
+        <translation>Memoria de la impresora llena — espere un momento</translation>
+    </message>
+    <message>
+        <source>No answer from the printer at %1: %2</source>
+        <translation>La impresora en %1 no responde: %2</translation>
+    </message>
+    <message>
+        <source>This printer cannot report its status (%1); a test label shows whether it prints.</source>
+        <translation>Esta impresora no puede informar su estado (%1); una etiqueta de prueba muestra si imprime.</translation>
+    </message>
+    <message>
+        <source>Cannot be used</source>
+        <translation>No se puede usar</translation>
+    </message>
+    <message>
+        <source>Cannot use the printer: %1</source>
+        <translation>No se puede usar la impresora: %1</translation>
+    </message>
+    <message>
+        <source>Test label sent</source>
+        <translation>Etiqueta de prueba enviada</translation>
+    </message>
+    <message>
+        <source>Made for %1 labels at %2 dpi: if its frame is cut off, the label size or dpi setting is wrong.</source>
+        <translation>Hecha para etiquetas %1 a %2 dpi: si el marco sale cortado, el tamaño de etiqueta o los dpi están mal configurados.</translation>
+    </message>
+    <message>
+        <source>The test label was not printed.</source>
+        <translation>La etiqueta de prueba no se imprimió.</translation>
+    </message>
+    <message>
+        <source>Check the address</source>
+        <translation>Revise la dirección</translation>
+    </message>
+    <message>
+        <source>Type or choose the scale&apos;s address first.</source>
+        <translation>Escriba o elija primero la dirección de la balanza.</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address first.</source>
+        <translation>Escriba primero la dirección de la impresora.</translation>
+    </message>
+    <message>
+        <source>Scale address: %1</source>
+        <translation>Dirección de la balanza: %1</translation>
+    </message>
+    <message>
+        <source>Scale protocol: %1</source>
+        <translation>Protocolo de la balanza: %1</translation>
+    </message>
+    <message>
+        <source>Printer address: %1</source>
+        <translation>Dirección de la impresora: %1</translation>
+    </message>
+    <message>
+        <source>Printer language: %1 is not ZPL, EPL or PDF.</source>
+        <translation>Lenguaje de impresora: %1 no es ZPL, EPL ni PDF.</translation>
+    </message>
+    <message>
+        <source>Devices saved for this station. The packing page uses them after the station restarts.</source>
+        <translation>Dispositivos guardados para esta estación. La página de empaque los usa después de reiniciar la estación.</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: %1</source>
+        <translation>No se pudo guardar la configuración: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the device plugins: %1</source>
+        <translation>No se pudieron cargar los plugins de dispositivos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesView</name>
+    <message>
+        <source>Sa&amp;ve devices</source>
+        <translation>G&amp;uardar dispositivos</translation>
+    </message>
+    <message>
+        <source>Save the scale and printer for this station (Ctrl+S)</source>
+        <translation>Guardar la balanza y la impresora de esta estación (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Find ports</source>
+        <translation>&amp;Buscar puertos</translation>
+    </message>
+    <message>
+        <source>Look again for serial ports (after plugging in a scale)</source>
+        <translation>Buscar de nuevo puertos serie (después de conectar una balanza)</translation>
+    </message>
+    <message>
+        <source>&amp;Test scale</source>
+        <translation>&amp;Probar balanza</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Balanza</translation>
+    </message>
+    <message>
+        <source>Port or &amp;address</source>
+        <translation>Puerto o dire&amp;cción</translation>
+    </message>
+    <message>
+        <source>Pr&amp;otocol</source>
+        <translation>Pr&amp;otocolo</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <source>Print test &amp;label</source>
+        <translation>Imprimir eti&amp;queta de prueba</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Impresora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Printer add&amp;ress</source>
+        <translation>Dirección de la imp&amp;resora</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage</source>
+        <translation>Le&amp;nguaje</translation>
+    </message>
+</context>
+<context>
     <name>InventoryTable</name>
     <message>
         <source>SKU</source>
@@ -929,6 +1182,14 @@
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation>&amp;Dispositivos</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from station.ui.controllers.packing_items import ItemScanner
 from station.ui.controllers.packing_texts import PackingTexts
 from station.ui.controllers.packing_weighing import WeighingController
 from station.ui.models.pack_lines_model import PackLinesModel
+from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import TaskRunner
 from station.ui.views.packing_view import PackingView
 
@@ -45,6 +46,7 @@ class Prompt(StrEnum):
 
 
 class PackingController(QObject):
+    sig_scan_handled = Signal(str)  # a scan (or a line typed and Enter) was dealt with: the text
     sig_order_opened = Signal(str)  # order number
     sig_scan_accepted = Signal(str)  # the message shown
     sig_refused = Signal(str)  # any refusal (red, with the error sound): the message shown
@@ -98,6 +100,12 @@ class PackingController(QObject):
         self.weighing.sig_parcels_changed.connect(self._parcels_changed)
         self.carrier.sig_rates_shown.connect(lambda _count: self.render())
 
+        # A wedge scanner's burst becomes one scan (GS separators kept) whichever field has the focus;
+        # a person's typing reaches the field as usual, and Enter there is a scan too.
+        self.scanner = WedgeScanDetector(parent=self)
+        for field in (view.scan_field, view.prompt.answer):
+            field.installEventFilter(self.scanner)
+        self.scanner.sig_scanned.connect(self.handle_scan)
         view.scan_field.returnPressed.connect(self._field_entered)
         view.prompt.answer.returnPressed.connect(self._prompt_entered)
         self._shortcuts()
@@ -209,15 +217,16 @@ class PackingController(QObject):
         """One scan (from the scanner or typed in the scan field and Enter)."""
         if self.prompt == Prompt.HOLD:
             self.view.prompt.answer.setText(text.strip())
-            return
-        if self.prompt != Prompt.NONE:
-            self.close_prompt()
-        if self.busy:
+        elif self.busy:
             self.refuse(self.texts.wait())
-        elif self.session is None:
-            self.open(text)
         else:
-            self.items.scan(text)
+            if self.prompt != Prompt.NONE:
+                self.close_prompt()
+            if self.session is None:
+                self.open(text)
+            else:
+                self.items.scan(text)
+        self.sig_scan_handled.emit(text)
 
     def open(self, code: str) -> None:
         self._load(_open, self.database, code.strip(), self.settings.packing.bench)

@@ -129,7 +129,11 @@ class DoneController(QObject):
         c.carrier.clear()
         self.shown = True
         self.view.show_done()
-        c.say(self.texts.shipped(shipped.order_number) + " · " + shipped.tracking_number, "success")
+        problem = panel.label_state if panel.label_state.property("kind") == "bad" else None
+        if problem is not None:  # the label is held or failed: that stays on top until it prints
+            c.say(problem.text(), "error")
+        else:
+            c.say(self.texts.shipped(shipped.order_number) + " · " + shipped.tracking_number, "success")
         c.render()
         self.sig_order_shipped.emit(shipped.tracking_number)
 

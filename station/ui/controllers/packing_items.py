@@ -109,7 +109,7 @@ class ItemScanner(QObject):
         if count > 1:
             if count - 1 > line.remaining:
                 line.verified -= 1  # take back the unit just counted: nothing changes
-                self.controller.refuse(self.texts.too_many(line.sku, count, line.remaining + 1))
+                self.controller.refuse(self.texts.too_many(line.sku, count, line.remaining))
                 return None
             outcome = session.add_units(line.line_id, count - 1)
         return outcome
