@@ -1,4 +1,5 @@
-"""Settings: edits the station name and language and saves them to the settings file.
+"""Settings: edits the station name and language and saves them to the settings file; the
+Devices tab (scale and label printer) has its own controller, `DevicesController`.
 
 The language applies the next time the station starts (every open view would otherwise have to
 re-translate itself); the station name applies at once (status bar).
@@ -12,6 +13,9 @@ from PySide6.QtCore import QObject, Signal
 
 from station.config import Settings, SettingsError, StationPaths, save_settings
 from station.db.engine import DatabaseInfo
+from station.pluginhost import PluginHost
+from station.ui.controllers.devices_controller import DevicesController
+from station.ui.tasks import TaskRunner
 from station.ui.views.settings_view import SettingsView
 
 LANGUAGES = ("system", "es", "en")
@@ -27,7 +31,13 @@ class SettingsController(QObject):
         database: DatabaseInfo,
         paths: StationPaths,
         parent: QObject | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        plugin_host: PluginHost | None = None,
     ) -> None:
+        """Without ``runner`` the Devices tab runs its work on a runner of its own; without
+        ``plugin_host`` it loads the plugins itself when first shown (``set_plugin_host`` hands
+        over the window's instead)."""
         super().__init__(parent)
         self.view = view
         self.settings = settings
@@ -39,6 +49,8 @@ class SettingsController(QObject):
         view.database.setToolTip(self.tr("Change it with `station --database-url` or in the settings file."))
         view.settings_file.setText(self.tr("Settings file: %1").replace("%1", str(paths.settings_file)))
         self._show(settings)
+        self.devices = DevicesController(view.devices, settings, paths, runner, plugin_host, self)
+        self.devices.sig_devices_saved.connect(self._devices_saved)
         view.save_button.clicked.connect(self.save)
         view.station_name.returnPressed.connect(self.save)
 
@@ -67,4 +79,17 @@ class SettingsController(QObject):
         if language_changed:
             text += " " + self.tr("The new language shows the next time the station starts.")
         self.view.show_message(text, ok=True)
+        self.devices.use_settings(updated)
         self.sig_settings_saved.emit(updated)
+
+    def _devices_saved(self, updated: Settings) -> None:
+        self.settings = replace(self.settings, devices=updated.devices)
+        self.sig_settings_saved.emit(self.settings)
+
+    def set_plugin_host(self, plugin_host: PluginHost) -> None:
+        """The window's plugins: the Devices tab offers their scale protocols and printer transports."""
+        self.devices.set_plugin_host(plugin_host)
+
+    def shutdown(self) -> None:
+        """Stop the scale test and what the Devices tab started."""
+        self.devices.shutdown()

@@ -1,4 +1,5 @@
-"""Station settings: name, language, the database (read-only). Layout only."""
+"""Station settings in two tabs: General (name, language, the database, read-only) and Devices
+(the scale and label printer, see `devices_view`). Layout only."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.devices_style import SETTINGS_TABS_STYLESHEET
+from station.ui.views.devices_view import DevicesView
 
 
 class SettingsView(QWidget):
@@ -62,15 +66,29 @@ class SettingsView(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
 
+        self.general = QWidget()
+        general = QVBoxLayout(self.general)
+        general.setContentsMargins(0, 16, 0, 0)
+        general.setSpacing(16)
+        general.addWidget(form_box)
+        general.addWidget(self.settings_file)
+        general.addLayout(buttons)
+        general.addWidget(self.message)
+        general.addStretch(1)
+
+        self.devices = DevicesView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setStyleSheet(SETTINGS_TABS_STYLESHEET)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.general, self.tr("&General"))
+        self.tabs.addTab(self.devices, self.tr("&Devices"))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
+        layout.setSpacing(12)
         layout.addWidget(self.title)
-        layout.addWidget(form_box)
-        layout.addWidget(self.settings_file)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs, 1)
 
     @staticmethod
     def _label(text: str) -> QLabel:
