@@ -231,7 +231,7 @@ class DevicesController(QObject):
         view = self.view
         view.weight_figure.setText(figure)
         view.scale_state.show_state(kind, chip)
-        view.scale_detail.setText(detail)
+        view.show_detail(view.scale_detail, detail, kind)
         view.test_scale_button.setText(self.texts.test_button(running))
 
     # -- the printer -------------------------------------------------------------------------------
@@ -304,7 +304,7 @@ class DevicesController(QObject):
 
     def _show_printer(self, kind: str, chip: str, details: str) -> None:
         self.view.printer_state.show_state(kind, chip)
-        self.view.printer_details.setText(details)
+        self.view.show_detail(self.view.printer_details, details, kind)
 
     # -- saving ------------------------------------------------------------------------------------
 

@@ -186,4 +186,6 @@ def print_test_label(
         return PrinterOutcome(error=exc.message)
     except ValueError as exc:  # a label size or dpi the layout does not know
         return PrinterOutcome(error=str(exc))
-    return PrinterOutcome(status=PrinterStatus(ready=True), printed=True, note=note or "")
+    # A two-way printer's note only repeats its address; a folder's or a spooler's says where it went.
+    shown = "" if device.can_report_status else (note or "")
+    return PrinterOutcome(status=PrinterStatus(ready=True), printed=True, note=shown)

@@ -106,6 +106,7 @@ class DevicesView(QWidget):
         self.scale_address.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.scale_address.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.find_ports_button = QPushButton(self.tr("&Find ports"))
+        self.find_ports_button.setObjectName("smallButton")
         self.find_ports_button.setToolTip(self.tr("Look again for serial ports (after plugging in a scale)"))
         self.scale_hint = self._hint()
         self.scale_protocol = QComboBox()
@@ -122,10 +123,6 @@ class DevicesView(QWidget):
         self.scale_detail.setObjectName("weightDetail")
         self.scale_detail.setWordWrap(True)
 
-        address_row = QHBoxLayout()
-        address_row.setSpacing(10)
-        address_row.addWidget(self.scale_address, 1)
-        address_row.addWidget(self.find_ports_button)
         live = QHBoxLayout()
         live.setSpacing(16)
         live.addWidget(self.weight_figure)
@@ -133,7 +130,7 @@ class DevicesView(QWidget):
         live.addStretch(1)
 
         panel, column = self._panel(self.tr("Scale"))
-        self._field(column, self.tr("Port or &address"), self.scale_address, address_row)
+        self._field(column, self.tr("Port or &address"), self.scale_address, self.find_ports_button)
         column.addWidget(self.scale_hint)
         self._field(column, self.tr("Pr&otocol"), self.scale_protocol)
         column.addSpacing(4)
@@ -185,17 +182,21 @@ class DevicesView(QWidget):
         return panel, column
 
     @staticmethod
-    def _field(column: QVBoxLayout, text: str, field: QWidget, row: QHBoxLayout | None = None) -> None:
-        """A label above its field (panels are narrow: the fields get the whole width)."""
+    def _field(column: QVBoxLayout, text: str, field: QWidget, beside_label: QWidget | None = None) -> None:
+        """A label above its field (panels are narrow: the fields get the whole width); a button
+        that belongs to the field may sit at the right of the label."""
         label = QLabel(text)
         label.setObjectName("fieldLabel")
         label.setBuddy(field)
         column.addSpacing(6)
-        column.addWidget(label)
-        if row is not None:
-            column.addLayout(row)
+        if beside_label is None:
+            column.addWidget(label)
         else:
-            column.addWidget(field)
+            row = QHBoxLayout()
+            row.addWidget(label, 1, Qt.AlignmentFlag.AlignBottom)
+            row.addWidget(beside_label)
+            column.addLayout(row)
+        column.addWidget(field)
 
     @staticmethod
     def _row(*widgets: QWidget) -> QHBoxLayout:
@@ -214,6 +215,13 @@ class DevicesView(QWidget):
         return hint
 
     # -- what the controller changes ---------------------------------------------------------------
+
+    @staticmethod
+    def show_detail(label: QLabel, text: str, kind: str) -> None:
+        """The line under a state chip; in bold red when something must be fixed."""
+        label.setProperty("kind", kind)
+        label.setText(text)
+        _restyle(label)
 
     def show_message(self, text: str, *, ok: bool) -> None:
         self.message.setObjectName("successMessage" if ok else "errorMessage")
