@@ -9,14 +9,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from ui_sample import Sample
 
 from station.config import DeviceSettings, Settings, StationPaths, load_settings
+from station.db import Database
 from station.db.engine import DatabaseInfo
 from station.hardware.printing.simulator import ZebraSimulator
 from station.hardware.scale import ScaleSimulator
 from station.pluginhost import PluginHost
+from station.ui.app import create_main_window
 from station.ui.controllers.devices_controller import DevicesController
 from station.ui.controllers.settings_controller import SettingsController
 from station.ui.tasks import TaskRunner
@@ -99,7 +103,7 @@ def test_the_live_weight_follows_the_scale(qtbot: QtBot, page: Page, scale: Scal
     qtbot.waitUntil(lambda: view.weight_figure.text() == "1.250 kg", timeout=WAIT_MS)
     assert view.scale_state.text() == "Stable"
     assert view.scale_state.kind == "ok"
-    assert view.test_scale_button.text() == "Stop test"
+    assert view.test_scale_button.text() == "Stop &test"
 
     scale.set_weight(2480, stable=False)
     qtbot.waitUntil(lambda: view.weight_figure.text() == "2.480 kg", timeout=WAIT_MS)
@@ -330,3 +334,42 @@ def test_the_devices_page_loads_its_own_plugins_when_none_are_given(
         assert {"sics", "toledo8217", "cas"} <= set(names)
     finally:
         controller.shutdown()
+
+
+def test_the_devices_tab_is_operated_by_keyboard(qtbot: QtBot, page: Page, scale: ScaleSimulator):
+    url = scale.start_socket()
+    window = page.settings_view
+    window.tabs.setCurrentWidget(window.general)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    view = page.view
+
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # the Devices tab
+    assert window.tabs.currentWidget() is view
+    qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Port or address
+    assert view.scale_address_edit.hasFocus()
+    qtbot.keyClicks(view.scale_address_edit, url)
+    with qtbot.waitSignal(page.devices.scale.sig_reading, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Test scale
+    qtbot.waitUntil(lambda: view.weight_figure.text() == "1.250 kg", timeout=WAIT_MS)
+
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Printer address
+    assert view.printer_address.hasFocus()
+    with qtbot.waitSignal(page.devices.scale.sig_stopped, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Stop test
+
+
+def test_the_main_window_settings_page_has_the_devices_tab(
+    qtbot: QtBot, database: Database, sample: Sample, runner: TaskRunner, station_home: StationPaths
+):
+    window = create_main_window(database, sample.admin, paths=station_home, runner=runner)
+    show_and_activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    settings = window.controller.settings  # type: ignore[attr-defined]
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+        assert settings.view.tabs.currentWidget() is settings.view.devices
+        qtbot.waitUntil(lambda: settings.devices.host is not None, timeout=WAIT_MS)  # plugins loaded for the tab
+        assert settings.view.devices.scale_protocol.findData("sics") >= 0
+    finally:
+        settings.shutdown()

@@ -62,7 +62,7 @@ class DevicesTexts(QObject):
         return kg(reading.weight_g)
 
     def test_button(self, running: bool) -> str:
-        return self.tr("Stop test") if running else self.tr("&Test scale")
+        return self.tr("Stop &test") if running else self.tr("&Test scale")
 
     def ports_found(self, count: int) -> str:
         other = self.tr("Or type socket://HOST:PORT · rfc2217://HOST:PORT · usb:VID:PID")
