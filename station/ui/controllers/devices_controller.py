@@ -154,6 +154,7 @@ class DevicesController(QObject):
 
     def _host_failed(self, message: str) -> None:
         self._waiting_for_host.clear()
+        self._show_printer(*self.texts.printer_idle(), "")
         self.view.show_message(self.texts.plugins_failed(message), ok=False)
 
     def _page_shown(self) -> None:
@@ -192,6 +193,7 @@ class DevicesController(QObject):
 
     def _scale_changed(self) -> None:
         self.stop_scale_test()
+        self.view.clear_message()  # "Saved" no longer describes what is on screen
         self._show_port_hint()
 
     def toggle_scale_test(self) -> None:
@@ -297,6 +299,7 @@ class DevicesController(QObject):
         self.sig_printer_answered.emit(outcome)
 
     def _printer_changed(self) -> None:
+        self.view.clear_message()
         if self._printer_task is not None:
             self._printer_task.cancel()
             self._printer_task = None
