@@ -56,12 +56,12 @@
         <translation>Vacíe la balanza y póngala en cero.</translation>
     </message>
     <message>
-        <source>Stop test</source>
-        <translation>Detener prueba</translation>
-    </message>
-    <message>
         <source>&amp;Test scale</source>
         <translation>&amp;Probar balanza</translation>
+    </message>
+    <message>
+        <source>Stop &amp;test</source>
+        <translation>De&amp;tener prueba</translation>
     </message>
     <message>
         <source>Or type socket://HOST:PORT · rfc2217://HOST:PORT · usb:VID:PID</source>
@@ -882,6 +882,10 @@
         <translation>Peso aceptado tal como está.</translation>
     </message>
     <message>
+        <source>Weight OK. Enter buys the label and ships the order.</source>
+        <translation>Peso correcto. Enter compra la etiqueta y despacha el pedido.</translation>
+    </message>
+    <message>
         <source>No scale at this bench: press Ctrl+W to use the expected weight (%1).</source>
         <translation>Este puesto no tiene balanza: presione Ctrl+W para usar el peso esperado (%1).</translation>
     </message>
@@ -906,8 +910,8 @@
         <translation>No hay cajas configuradas</translation>
     </message>
     <message>
-        <source>package %1 of %2</source>
-        <translation>bulto %1 de %2</translation>
+        <source>Package %1 of %2</source>
+        <translation>Bulto %1 de %2</translation>
     </message>
     <message>
         <source>No single box holds every item: add packages (Ctrl+P).</source>
@@ -939,6 +943,10 @@
     <message>
         <source>There is only one package.</source>
         <translation>Hay un solo bulto.</translation>
+    </message>
+    <message>
+        <source>The carriers are asked for rates once every item is scanned.</source>
+        <translation>Se piden tarifas a los transportistas cuando todo está escaneado.</translation>
     </message>
     <message>
         <source>Asking the carriers for rates…</source>
@@ -1118,6 +1126,13 @@
     <message>
         <source>Open an order first.</source>
         <translation>Abra un pedido primero.</translation>
+    </message>
+</context>
+<context>
+    <name>PackingView</name>
+    <message>
+        <source>Scan here, or type a code and press Enter</source>
+        <translation>Escanee aquí, o escriba un código y presione Enter</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ class CarrierController(QObject):
             self._task.cancel()
         self._task, self.shop, self.shopping, self._request = None, None, False, None
         self.model.clear()
-        self.panel.reason.setText("")
+        self.panel.reason.setText(self.texts.rates_later())
         self.panel.problems.hide()
 
     def request(self, bench: BenchOrder, parcels, *, at_once: bool = False) -> None:

@@ -9,7 +9,6 @@ panel (`WeighingController`), the carrier panel (`CarrierController`) and the la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -20,8 +19,8 @@ from station.db.engine import Database
 from station.domain.weights import WeightTolerance
 from station.pluginhost import PluginHost
 from station.services.auth import LoggedInUser
-from station.services.packing import PackingError, PackingSession, UnknownCode
-from station.services.packing_queries import BenchOrder, hold_order, open_next_order, open_order
+from station.services.packing import PackingSession
+from station.services.packing_queries import BenchOrder
 from station.services.stock import Actor
 from station.ui import packing_sound
 from station.ui.controllers.packing_carrier import CarrierController
@@ -29,6 +28,7 @@ from station.ui.controllers.packing_devices import SCALE_INTERVAL_S, ScaleBridge
 from station.ui.controllers.packing_dispatch import GatewayFactory, PackingDispatch
 from station.ui.controllers.packing_done import DoneController
 from station.ui.controllers.packing_items import ItemScanner
+from station.ui.controllers.packing_jobs import Refusal, hold, open_next_or_refuse, open_or_refuse
 from station.ui.controllers.packing_texts import PackingTexts
 from station.ui.controllers.packing_weighing import WeighingController
 from station.ui.models.pack_lines_model import PackLinesModel
@@ -95,6 +95,7 @@ class PackingController(QObject):
         self.done = DoneController(self, view, self.dispatch)
         self.scale = ScaleBridge(runner, self, interval_s=scale_interval_s)
         self.scale.sig_reading.connect(self.weighing.set_reading)
+        self.weighing.sig_weight_changed.connect(lambda _status: self.render())
         self.weighing.sig_out_of_tolerance.connect(lambda check: self.refuse(self.texts.weight_warning(check), "warning"))
         self.weighing.sig_back_in_tolerance.connect(self._weight_fine)
         self.weighing.sig_parcels_changed.connect(self._parcels_changed)
@@ -188,7 +189,9 @@ class PackingController(QObject):
         elif not self.complete:
             step = 1
         else:
-            step = 3 if self.carrier.chosen is not None else 2
+            status = self.weighing.status()
+            weighed = status is not None and status.confirmable
+            step = 3 if weighed and self.carrier.chosen is not None else 2
         view.set_steps(self.texts.steps(), step)
 
     # -- messages ----------------------------------------------------------------------------------
@@ -229,13 +232,13 @@ class PackingController(QObject):
         self.sig_scan_handled.emit(text)
 
     def open(self, code: str) -> None:
-        self._load(_open, self.database, code.strip(), self.settings.packing.bench)
+        self._load(open_or_refuse, self.database, code.strip(), self.settings.packing.bench)
 
     def next_order(self) -> None:
         if self.session is not None and not self.busy:
             self.refuse(self.texts.order_busy(self.order_number))
         elif not self.busy:
-            self._load(_open_next, self.database, self.settings.packing.bench)
+            self._load(open_next_or_refuse, self.database, self.settings.packing.bench)
 
     def _load(self, job, *args: object) -> None:
         self.busy = True
@@ -277,6 +280,7 @@ class PackingController(QObject):
         self.refuse(self.texts.action_failed(message))
 
     def items_complete(self) -> None:
+        self.view.lines_table.clearSelection()  # every line green
         self.weighing.items_complete()
         self.carrier.request(self.bench, self._parcels(), at_once=True)
         self.say(self.texts.all_scanned(), "success")
@@ -325,7 +329,9 @@ class PackingController(QObject):
 
     def _weight_fine(self) -> None:
         if self.view.message_kind == "warning":
-            self.say(self.texts.weight_accepted() if self.weighing.status().acknowledged else "", "success")
+            status = self.weighing.status()
+            self.say(self.texts.weight_accepted() if status.acknowledged else self.texts.weight_ready(), "success")
+        self.render()
 
     def _arrow(self, step: int) -> None:
         if self.prompt != Prompt.NONE or self.busy:
@@ -396,7 +402,7 @@ class PackingController(QObject):
         self.close_prompt()
         self.busy = True
         task = self.runner.submit(
-            _hold, self.database, self.bench.order.order_id, reason, self.settings.station_name, self.user.id
+            hold, self.database, self.bench.order.order_id, reason, self.settings.station_name, self.user.id
         )
 
         def held(number: str) -> None:
@@ -410,35 +416,3 @@ class PackingController(QObject):
 
         task.sig_finished.connect(held)
         task.sig_failed.connect(failed)
-
-
-
-# -- jobs on the database lane (no Qt; plain data back) --------------------------------------------
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a scanned code opened no order: "unknown" (no such order) or "refused" (the reason)."""
-
-    kind: str
-    text: str
-
-
-def _open(database: Database, code: str, bench: str) -> BenchOrder | Refusal:
-    try:
-        return open_order(database, code, bench=bench)
-    except UnknownCode:
-        return Refusal("unknown", code)
-    except PackingError as exc:  # not packable (not paid, on hold, shipped …), no bench
-        return Refusal("refused", str(exc))
-
-
-def _open_next(database: Database, bench: str) -> BenchOrder | Refusal | None:
-    try:
-        return open_next_order(database, bench=bench)
-    except PackingError as exc:
-        return Refusal("refused", str(exc))
-
-
-def _hold(database: Database, order_id: int, reason: str, station: str, user_id: int | None) -> str:
-    return hold_order(database, order_id, reason, station=station, user_id=user_id)

@@ -157,10 +157,11 @@ class ItemScanner(QObject):
         self.controller.say(message, "success")
         self.controller.sig_scan_accepted.emit(message)
         if self.controller.complete:
-            self._select(line)
             self.controller.items_complete()
+        elif line.done:
+            self.select_next_open()
         else:
-            self._select(line) if not line.done else self.select_next_open()
+            self._select(line)
 
     # -- counts (Ctrl+Q) -------------------------------------------------------------------------------
 

@@ -72,7 +72,7 @@ class PackingTexts(QObject):
         place = ", ".join(part for part in (comuna, region) if part)
         level_text = {"express": self.tr("Express"), "pickup": self.tr("Pickup")}.get(level, self.tr("Standard"))
         origin = f"{channel} {external}".strip() or self.tr("Direct")
-        return f"{name} · {place} · {level_text} · {origin}"
+        return f"{name} · {place}\n{level_text} · {origin}"
 
     def queue_empty(self) -> str:
         return self.tr("No order is waiting to be packed.")
@@ -206,6 +206,9 @@ class PackingTexts(QObject):
     def weight_accepted(self) -> str:
         return self.tr("Weight accepted as it is.")
 
+    def weight_ready(self) -> str:
+        return self.tr("Weight OK. Enter buys the label and ships the order.")
+
     def no_weight(self, status: WeightStatus) -> str:
         if status.state == WeightState.NO_SCALE:
             return self.tr("No scale at this bench: press Ctrl+W to use the expected weight (%1).").replace(
@@ -221,12 +224,14 @@ class PackingTexts(QObject):
     def nothing_to_accept(self) -> str:
         return self.tr("There is no weight warning to accept.")
 
-    def box(self, box: BoxSize | None, number: int, count: int) -> str:
+    def box(self, box: BoxSize | None) -> str:
         if box is None:
             return self.tr("No boxes are set up")
         size = f"{box.length_mm // 10}×{box.width_mm // 10}×{box.height_mm // 10} cm"
-        package = self.tr("package %1 of %2").replace("%1", str(number)).replace("%2", str(count))
-        return f"{box.name} · {size} · {package}"
+        return f"{box.name} · {size}"
+
+    def package_of(self, number: int, count: int) -> str:
+        return self.tr("Package %1 of %2").replace("%1", str(number)).replace("%2", str(count))
 
     def box_reason(self, suggested: BoxSize | None, chosen: BoxSize | None) -> str:
         if suggested is None:
@@ -248,6 +253,9 @@ class PackingTexts(QObject):
         return self.tr("There is only one package.")
 
     # -- carriers ------------------------------------------------------------------------------------
+
+    def rates_later(self) -> str:
+        return self.tr("The carriers are asked for rates once every item is scanned.")
 
     def shopping(self) -> str:
         return self.tr("Asking the carriers for rates…")

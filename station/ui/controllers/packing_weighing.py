@@ -140,22 +140,25 @@ class WeighingController(QObject):
             kind, text = self.texts.scale_chip(status)
             set_kind(panel.state, kind)
             panel.state.setText(text)
-            for label in (panel.expected, panel.box, panel.box_reason):
+            for label in (panel.expected, panel.verdict, panel.box, panel.box_reason, panel.package):
                 label.clear()
+            panel.verdict.hide()
             return
         status = planner.status()
         kind, text = self.texts.scale_chip(status)
         set_kind(panel.state, kind)
         panel.state.setText(text)
         allowed = status.check.allowed_g if status.check is not None else self.tolerance.allowed_g(status.expected_g)
-        expected = self.texts.expected(status, self.complete, allowed)
-        if self.complete and status.check is not None:
-            expected += " · " + self.texts.verdict(status.check)
-            if status.acknowledged and not status.check.ok:
-                expected += " · " + self.texts.weight_accepted()
-        elif self.complete and status.acknowledged:
-            expected += " · " + self.texts.weight_accepted()
-        panel.expected.setText(expected)
-        panel.box.setText(self.texts.box(planner.current.box, planner.count, planner.count))
+        panel.expected.setText(self.texts.expected(status, self.complete, allowed))
+        verdict, kind = "", "ok"
+        if self.complete and status.acknowledged and (status.check is None or not status.check.ok):
+            verdict, kind = self.texts.weight_accepted(), "accepted"
+        elif self.complete and status.check is not None:
+            verdict, kind = self.texts.verdict(status.check), "ok" if status.check.ok else "bad"
+        panel.verdict.setText(verdict)
+        set_kind(panel.verdict, kind)
+        panel.verdict.setVisible(bool(verdict))
+        panel.box.setText(self.texts.box(planner.current.box))
+        panel.package.setText(self.texts.package_of(planner.count, planner.count))
         suggested = planner.suggestion.box if planner.suggestion is not None else None
         panel.box_reason.setText(self.texts.box_reason(suggested, planner.current.box))

@@ -122,8 +122,8 @@ class PackingRatesModel(QAbstractTableModel):
             marks.append(self.tr("cheapest"))
         if self.is_fastest(rate):
             marks.append(self.tr("fastest"))
-        text = f"{'▶ ' if chosen else ''}{title} · {rate.service_name}"
-        return f"{text}\n{' · '.join(marks)}" if marks else text
+        service = " · ".join([rate.service_name, *marks])
+        return f"{'▶ ' if chosen else ''}{title}\n{service}"
 
     def _days_text(self, rate: Rate) -> str:
         if rate.estimated_days is None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from station.ui.style import MESSAGE_MARGINS
 
-SIDE_PANEL_WIDTH = 470
+SIDE_PANEL_WIDTH = 500
 
 
 def set_kind(label: QLabel, kind: str) -> None:
@@ -39,30 +40,40 @@ def _label(name: str, text: str = "", *, wrap: bool = False) -> QLabel:
 
 
 class WeighPanel(QFrame):
-    """Live weight (big), the scale's state, expected weight; the box and package n of m."""
+    """Live weight (big), the scale's state, expected weight and verdict; the box and package n of m."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidePanel")
+        # Never squeezed: the carrier panel below gives up height instead (it scrolls).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.weight_title = _label("panelTitle", self.tr("WEIGHT"))
         self.figure = _label("weightFigure", "—")
         self.state = _label("weightState")
         self.expected = _label("weightExpected", wrap=True)
+        self.verdict = _label("weightVerdict", wrap=True)
+        self.verdict.hide()
         self.box_title = _label("panelTitle", self.tr("BOX"))
+        self.package = _label("packageCount")
         self.box = _label("boxLine", wrap=True)
         self.box_reason = _label("boxReason", wrap=True)
 
         figure_row = QHBoxLayout()
         figure_row.addWidget(self.figure, 1)
         figure_row.addWidget(self.state, 0, Qt.AlignmentFlag.AlignVCenter)
+        box_row = QHBoxLayout()
+        box_row.addWidget(self.box_title)
+        box_row.addStretch(1)
+        box_row.addWidget(self.package)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(4)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(3)
         layout.addWidget(self.weight_title)
         layout.addLayout(figure_row)
         layout.addWidget(self.expected)
-        layout.addSpacing(8)
-        layout.addWidget(self.box_title)
+        layout.addWidget(self.verdict)
+        layout.addSpacing(6)
+        layout.addLayout(box_row)
         layout.addWidget(self.box)
         layout.addWidget(self.box_reason)
 
@@ -81,7 +92,8 @@ class RatesPanel(QFrame):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # two lines per rate (carrier, service); a longer one is cut with …
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setShowGrid(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.reason = _label("rateReason", wrap=True)
@@ -113,13 +125,17 @@ class PromptBar(QFrame):
         self.question = _label("promptQuestion", wrap=True)
         self.answer = QLineEdit()
         self.answer.setObjectName("promptAnswer")
-        self.hint = _label("boxReason", wrap=True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(6)
-        layout.addWidget(self.question)
-        layout.addWidget(self.answer)
-        layout.addWidget(self.hint)
+        self.answer.setMinimumWidth(420)
+        self.hint = _label("promptHint", wrap=True)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.question)
+        texts.addWidget(self.hint)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(14)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.answer, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
     def ask(self, question: str, hint: str, *, with_answer: bool, placeholder: str = "") -> None:

@@ -6,13 +6,13 @@ Green: done. Cyan: information and what to do next. Set on the packing view only
 
 from __future__ import annotations
 
-from station.ui.style import CYAN, GREEN, INK, LINE, MUTED, ORANGE, RED
+from station.ui.style import CYAN, GREEN, INK, LINE, MUTED, ORANGE, ORANGE_DARK, RED
 
 AMBER_BACKGROUND = "#FFEDD5"
 
 PACKING_STYLESHEET = f"""
 QLabel#packingOrder {{ font-size: 22pt; font-weight: bold; color: {INK}; }}
-QLabel#packingCustomer {{ font-size: 14pt; color: {MUTED}; }}
+QLabel#packingCustomer {{ font-size: 13pt; color: {MUTED}; }}
 QLabel#packingSteps {{ font-size: 12pt; color: {MUTED}; }}
 QLabel#packingMessage {{ font-size: 16pt; font-weight: bold; border-radius: 6px; }}
 QLabel#packingMessage[kind="error"] {{ color: white; background: {RED}; }}
@@ -22,17 +22,24 @@ QLabel#packingMessage[kind="info"] {{ color: {INK}; background: #E0F2FE; border:
 QLineEdit#scanField {{ font-size: 22pt; padding: 10px 14px; border: 3px solid {CYAN}; }}
 QLabel#scanCount {{ font-size: 20pt; font-weight: bold; color: white; background: {ORANGE}; border-radius: 6px; padding: 4px 12px; }}
 QFrame#promptBar {{ background: {AMBER_BACKGROUND}; border: 2px solid {ORANGE}; border-radius: 6px; }}
-QLabel#promptQuestion {{ font-size: 16pt; font-weight: bold; }}
+QLabel#promptQuestion {{ font-size: 15pt; font-weight: bold; }}
 QLineEdit#promptAnswer {{ font-size: 18pt; }}
 QLabel#idleText {{ font-size: 28pt; font-weight: bold; color: {INK}; }}
 QLabel#idleHint {{ font-size: 16pt; color: {MUTED}; }}
-QTableView#packLines {{ font-size: 17pt; }}
+QTableView#packLines {{ font-size: 16pt; }}
 QTableView#packLines QHeaderView::section {{ font-size: 13pt; }}
-QTableView#packRates {{ font-size: 13pt; }}
+QTableView#packRates {{ font-size: 12pt; }}
+QTableView#packRates::item {{ padding: 5px 8px; }}
 QTableView#packRates QHeaderView::section {{ font-size: 11pt; padding: 5px 6px; }}
 QFrame#sidePanel {{ background: white; border: 1px solid {LINE}; border-radius: 8px; }}
 QLabel#panelTitle {{ font-size: 12pt; font-weight: bold; color: {MUTED}; }}
-QLabel#weightFigure {{ font-size: 40pt; font-weight: bold; color: {INK}; }}
+QLabel#weightFigure {{ font-size: 36pt; font-weight: bold; color: {INK}; }}
+QLabel#weightVerdict {{ font-size: 14pt; font-weight: bold; }}
+QLabel#weightVerdict[kind="ok"] {{ color: #15803D; }}
+QLabel#weightVerdict[kind="bad"] {{ color: {RED}; }}
+QLabel#weightVerdict[kind="accepted"] {{ color: {ORANGE_DARK}; }}
+QLabel#packageCount {{ font-size: 12pt; font-weight: bold; color: {INK}; }}
+QLabel#promptHint {{ font-size: 11pt; color: {MUTED}; }}
 QLabel#weightState {{ font-size: 13pt; font-weight: bold; border-radius: 5px; padding: 3px 10px; color: white; }}
 QLabel#weightState[kind="ok"] {{ background: {GREEN}; }}
 QLabel#weightState[kind="moving"] {{ background: {ORANGE}; }}

@@ -58,7 +58,7 @@ class PackingView(QWidget):
 
         self.scan_field = QLineEdit()
         self.scan_field.setObjectName("scanField")
-        self.scan_field.setClearButtonEnabled(False)
+        self.scan_field.setPlaceholderText(self.tr("Scan here, or type a code and press Enter"))
         self.count_chip = QLabel()
         self.count_chip.setObjectName("scanCount")
         self.count_chip.hide()
@@ -101,7 +101,7 @@ class PackingView(QWidget):
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(LINE_ROW_HEIGHT)
         table.setIconSize(QSize(IMAGE_SIZE, IMAGE_SIZE))
-        table.setWordWrap(False)
+        table.setWordWrap(True)  # a long product name takes two lines
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         return table
 
