@@ -44,6 +44,9 @@ def test_arrow_keys_choose_another_carrier_service(qtbot: QtBot, bench: Bench, s
     carrier = bench.controller.carrier
     assert [rate.service_code for rate in carrier.model.rates] == ["standard", "express"]  # by price
     assert carrier.model.is_cheapest(carrier.model.rates[0]) and carrier.model.is_fastest(carrier.model.rates[1])
+    with qtbot.waitSignal(carrier.sig_rates_shown, timeout=WAIT):
+        bench.key(qtbot, Qt.Key.Key_R, CTRL)  # ask the carriers again
+    assert len(carrier.model.rates) == 2
     bench.key(qtbot, Qt.Key.Key_Down)
     assert carrier.chosen.service_code == "express"
     assert bench.view.rates_panel.reason.text() == "Chosen by you: Demo Courier (sandbox) · Express."

@@ -110,6 +110,12 @@ def test_the_box_changes_by_key_and_a_second_package_is_weighed_on_its_own(
     assert (panel.box.text(), panel.package.text()) == ("Caja M · 40×30×20 cm", "Package 2 of 2")
     assert bench.controller.weighing.status().expected_g == EXPECTED_G + 300  # a second box's tare
 
+    bench.key(qtbot, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)  # one too many: take it back
+    assert bench.view.message.text() == "Back to 1 package."
+    assert panel.package.text() == "Package 1 of 1"
+    bench.key(qtbot, Qt.Key.Key_P, CTRL)
+    assert panel.package.text() == "Package 2 of 2"
+
     scale.set_weight(EXPECTED_G + 300 - 700)
     qtbot.waitUntil(lambda: weight_state(bench) == WeightState.OK, timeout=WAIT)
     qtbot.waitUntil(lambda: not bench.controller.carrier.shopping, timeout=WAIT)  # quoted for two parcels

@@ -48,7 +48,10 @@ class ScaleBridge(QObject):
         self._sig_from_monitor.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def start(self, url: str, protocol: str, protocols: Mapping[str, ScaleProtocol]) -> None:
-        """Open the scale on the network lane, then poll it; a failure reads as DISCONNECTED."""
+        """Open the scale on the network lane, then poll it; a failure reads as DISCONNECTED.
+        Starting again (new plugins, new settings) stops the scale opened before."""
+        self._close()
+        self._stopped = False
         task = self.runner.submit(_open_scale, url, protocol or "auto", protocols, lane="net")
         task.sig_finished.connect(self._opened)
         task.sig_failed.connect(
@@ -70,11 +73,15 @@ class ScaleBridge(QObject):
 
     def stop(self) -> None:
         self._stopped = True
-        if self.monitor is not None:
-            self.monitor.stop()
-            self.monitor.join(2.0)
-        if self.device is not None:
-            self.device.close()
+        self._close()
+
+    def _close(self) -> None:
+        monitor, device, self.monitor, self.device = self.monitor, self.device, None, None
+        if monitor is not None:
+            monitor.stop()
+            monitor.join(2.0)
+        if device is not None:
+            device.close()
 
 
 def _open_scale(url: str, protocol: str, protocols: Mapping[str, ScaleProtocol]) -> ScaleDevice:

@@ -98,6 +98,7 @@ class PackingDispatch(QObject):
     # -- set-up ----------------------------------------------------------------------------------
 
     def set_plugin_host(self, host: PluginHost) -> None:
+        self.shutdown()  # printers opened for an earlier host
         self.host = host
         self.gateway = self.gateway_factory(host)
         transports = host.printer_transports()
@@ -122,9 +123,10 @@ class PackingDispatch(QObject):
         return {name: getattr(carrier, "title", name) for name, carrier in self.host.carriers().items()}
 
     def shutdown(self) -> None:
-        for printer in self.printers.values():
+        for kind, printer in self.printers.items():
             if printer is not None:
                 printer.stop()
+            self.printers[kind] = None
 
     # -- rates -------------------------------------------------------------------------------------
 

@@ -39,6 +39,7 @@ class DoneController(QObject):
         self.shown = False
         self.last_order: tuple[int, str] | None = None  # (id, number) of the order shipped last
         self.void_record: LabelOnRecord | None = None
+        self.print_problems: dict[str, str] = {}  # "label"/"slip" → what the packer must fix
         dispatch.sig_label_bought.connect(self._bought)
         dispatch.sig_order_shipped.connect(self._shipped)
         dispatch.sig_confirm_failed.connect(self._failed)
@@ -86,6 +87,7 @@ class DoneController(QObject):
         if job.purchased is None:
             for label in (self.view.done_panel.label_state, self.view.done_panel.slip_state):
                 label.clear()
+            self.print_problems.clear()
         c.busy = True
         c.say(self.texts.buying(c.carrier.title_of(job.rate)))
         c.render()
@@ -129,9 +131,8 @@ class DoneController(QObject):
         c.carrier.clear()
         self.shown = True
         self.view.show_done()
-        problem = panel.label_state if panel.label_state.property("kind") == "bad" else None
-        if problem is not None:  # the label is held or failed: that stays on top until it prints
-            c.say(problem.text(), "error")
+        if self.print_problems:  # the label or slip is held or failed: that stays on top until it prints
+            c.say(next(iter(self.print_problems.values())), "error")
         else:
             c.say(self.texts.shipped(shipped.order_number) + " · " + shipped.tracking_number, "success")
         c.render()
@@ -148,16 +149,21 @@ class DoneController(QObject):
     def _print_changed(self, kind: str, event: TicketEvent) -> None:
         state = str(event.state)
         self._show_print(kind, state, event.problems, event.error)
+        _colour, text = self.texts.print_state(kind, state, event.problems, event.error)
         if state in ("held", "failed"):
-            _colour, text = self.texts.print_state(kind, state, event.problems, event.error)
+            self.print_problems[kind] = text
             self.controller.refuse(text)
-        elif state == "printed" and self.controller.view.message_kind == "error":
-            self.controller.say(self.texts.print_state(kind, state, (), None)[1], "success")
+        elif state == "printed" and self.print_problems.pop(kind, None) is not None:
+            # Fixed: say so, unless the other printer still has a problem (that stays on top).
+            others = list(self.print_problems.values())
+            self.controller.say(others[0] if others else text, "error" if others else "success")
         self.sig_print_changed.emit(kind, state)
 
     def _print_failed(self, kind: str, message: str) -> None:
         self._show_print(kind, "failed", error=message)
-        self.controller.refuse(self.texts.print_state(kind, "failed", (), message)[1])
+        text = self.texts.print_state(kind, "failed", (), message)[1]
+        self.print_problems[kind] = text
+        self.controller.refuse(text)
         self.sig_print_changed.emit(kind, "failed")
 
     def _nothing_to_print(self, code: str) -> None:
