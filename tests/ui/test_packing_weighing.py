@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 
 import pytest
@@ -148,3 +149,26 @@ def test_without_a_scale_the_packer_accepts_the_expected_weight(qtbot: QtBot, be
     bench.key(qtbot, Qt.Key.Key_W, CTRL)
     with qtbot.waitSignal(bench.controller.done.sig_order_shipped, timeout=WAIT):
         bench.key(qtbot, Qt.Key.Key_Return)
+
+
+def test_a_scale_switched_on_after_the_station_started_shows_up_by_itself(
+    qtbot: QtBot, database: Database, packing_world: PackingWorld, runner: TaskRunner, station_home: StationPaths,
+    zebra: ZebraSimulator, sandbox: SandboxServer, beeps: list[str],
+):
+    with socket.socket() as probe:  # a free port nobody listens on yet
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = bench_settings(None, zebra, sandbox)
+    settings.devices.scale_url, settings.devices.scale_protocol = f"socket://127.0.0.1:{port}", "sics"
+    bench = open_bench(qtbot, database, packing_world, runner, station_home, settings)
+    scale = ScaleSimulator("sics", weight_g=480)
+    try:
+        qtbot.waitUntil(lambda: bench.view.weigh_panel.state.text() == "No scale", timeout=WAIT)
+        assert bench.view.weigh_panel.state.property("kind") == "bad"
+        scale.start_socket(port)  # switched on
+        qtbot.waitUntil(lambda: bench.view.weigh_panel.figure.text() == "0.480 kg", timeout=WAIT)
+        assert bench.view.weigh_panel.state.text() == "Stable"
+    finally:
+        bench.window.controller.shutdown()
+        bench.host.close()
+        scale.stop()

@@ -12,17 +12,19 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from station.api import PrinterTransport, PrintJob, ScaleProtocol, ScaleReading, ScaleState
 from station.hardware.printing import PrinterDevice, PrinterError, PrintSpooler, PrintTicket, TicketEvent
-from station.hardware.scale import ScaleDevice, ScaleMonitor
+from station.hardware.scale import ScaleDevice, ScaleError, ScaleMonitor
+from station.hardware.scale.device import SIMULATOR_SCHEME
 from station.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 SCALE_INTERVAL_S = 0.2
 PRINT_RETRY_INTERVAL_S = 1.0
+REOPEN_AFTER_S = 5.0  # a scale that could not be opened (or detected) is tried again this often
 
 
 def folder_url(folder: Path) -> str:
@@ -44,22 +46,38 @@ class ScaleBridge(QObject):
         self.device: ScaleDevice | None = None
         self.monitor: ScaleMonitor | None = None
         self.latest: ScaleReading | None = None
+        self._target: tuple[str, str, Mapping[str, ScaleProtocol]] | None = None
+        self._generation = 0
         self._stopped = False
         self._sig_from_monitor.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def start(self, url: str, protocol: str, protocols: Mapping[str, ScaleProtocol]) -> None:
-        """Open the scale on the network lane, then poll it; a failure reads as DISCONNECTED.
+        """Open the scale on the network lane, then poll it. A scale that cannot be opened reads as
+        DISCONNECTED and is tried again every few seconds (plugged in later, it just appears).
         Starting again (new plugins, new settings) stops the scale opened before."""
         self._close()
         self._stopped = False
-        task = self.runner.submit(_open_scale, url, protocol or "auto", protocols, lane="net")
-        task.sig_finished.connect(self._opened)
+        self._generation += 1  # answers to an earlier start are dropped
+        self._target = (url, protocol or "auto", protocols)
+        self._try_open(self._generation)
+
+    def _try_open(self, generation: int) -> None:
+        if self._stopped or self._target is None or generation != self._generation:
+            return
+        task = self.runner.submit(_open_scale, *self._target, lane="net")
+        task.sig_finished.connect(lambda device: self._opened(generation, device))
         task.sig_failed.connect(
-            lambda message: self._deliver(ScaleReading(state=ScaleState.DISCONNECTED, message=message))
+            lambda message: self._opened(generation, ScaleReading(state=ScaleState.DISCONNECTED, message=message))
         )
 
-    def _opened(self, device: ScaleDevice) -> None:
-        if self._stopped:
+    def _opened(self, generation: int, device: ScaleDevice | ScaleReading) -> None:
+        current = generation == self._generation and not self._stopped
+        if isinstance(device, ScaleReading):  # could not open it: say why, as the scale's state
+            if current:
+                self._deliver(device)
+                QTimer.singleShot(int(REOPEN_AFTER_S * 1000), self, lambda: self._try_open(generation))
+            return
+        if not current:
             device.close()
             return
         self.device = device
@@ -84,8 +102,20 @@ class ScaleBridge(QObject):
             device.close()
 
 
-def _open_scale(url: str, protocol: str, protocols: Mapping[str, ScaleProtocol]) -> ScaleDevice:
-    return ScaleDevice.open(url, protocol, protocols=protocols)
+def _open_scale(url: str, protocol: str, protocols: Mapping[str, ScaleProtocol]) -> ScaleDevice | ScaleReading:
+    """The scale, or a DISCONNECTED reading naming why not (a missing scale is a state, not a crash).
+
+    With its protocol named, the device is built without touching the port: the monitor's reads
+    connect, and reconnect after an unplug. Auto-detection (and ``sim://``) must open it now."""
+    try:
+        if protocol != "auto" and not url.startswith(SIMULATOR_SCHEME):
+            return ScaleDevice(url, protocols[protocol])
+        return ScaleDevice.open(url, protocol, protocols=protocols)
+    except KeyError:
+        known = ", ".join(sorted(protocols)) or "none"
+        return ScaleReading(state=ScaleState.DISCONNECTED, message=f"no scale protocol {protocol!r} (installed: {known})")
+    except (ScaleError, LookupError) as exc:
+        return ScaleReading(state=ScaleState.DISCONNECTED, message=str(exc))
 
 
 class PrinterBridge(QObject):
