@@ -1024,24 +1024,36 @@
         <translation>Escanee el siguiente pedido, o Ctrl+N para el siguiente de la cola.</translation>
     </message>
     <message>
-        <source>Packing slip</source>
-        <translation>Detalle de empaque</translation>
+        <source>Label printed</source>
+        <translation>Etiqueta impresa</translation>
     </message>
     <message>
-        <source>%1 printed</source>
-        <translation>%1 impreso</translation>
+        <source>Packing slip printed</source>
+        <translation>Detalle de empaque impreso</translation>
     </message>
     <message>
-        <source>%1 waiting: %2. It prints as soon as the printer is ready.</source>
-        <translation>%1 en espera: %2. Se imprime apenas la impresora esté lista.</translation>
+        <source>Label waiting: %1. It prints as soon as the printer is ready.</source>
+        <translation>Etiqueta en espera: %1. Se imprime apenas la impresora esté lista.</translation>
     </message>
     <message>
-        <source>%1 not printed: %2. Ctrl+L prints the label again.</source>
-        <translation>%1 no impreso: %2. Ctrl+L imprime la etiqueta de nuevo.</translation>
+        <source>Packing slip waiting: %1. It prints as soon as the printer is ready.</source>
+        <translation>Detalle de empaque en espera: %1. Se imprime apenas la impresora esté lista.</translation>
     </message>
     <message>
-        <source>%1 printing…</source>
-        <translation>Imprimiendo %1…</translation>
+        <source>Label not printed: %1. Ctrl+L prints it again.</source>
+        <translation>Etiqueta no impresa: %1. Ctrl+L la imprime de nuevo.</translation>
+    </message>
+    <message>
+        <source>Packing slip not printed: %1.</source>
+        <translation>Detalle de empaque no impreso: %1.</translation>
+    </message>
+    <message>
+        <source>Printing the label…</source>
+        <translation>Imprimiendo la etiqueta…</translation>
+    </message>
+    <message>
+        <source>Printing the packing slip…</source>
+        <translation>Imprimiendo el detalle de empaque…</translation>
     </message>
     <message>
         <source>No label to print: the customer collects the order with code %1.</source>

@@ -312,17 +312,24 @@ class PackingTexts(QObject):
         return self.tr("Scan the next order, or Ctrl+N for the next in the queue.")
 
     def print_state(self, kind: str, state: str, problems: tuple[str, ...], error: str | None) -> tuple[str, str]:
-        what = self.tr("Label") if kind == "label" else self.tr("Packing slip")
+        """(colour kind, sentence) for the label's or the packing slip's print job."""
+        label = kind == "label"
         if state == "printed":
-            return "ok", self.tr("%1 printed").replace("%1", what)
+            return "ok", self.tr("Label printed") if label else self.tr("Packing slip printed")
         if state == "held":
             reasons = "; ".join(self.printer_problem(problem) for problem in problems)
-            return "bad", self.tr("%1 waiting: %2. It prints as soon as the printer is ready.").replace(
-                "%1", what).replace("%2", reasons)
+            if label:
+                text = self.tr("Label waiting: %1. It prints as soon as the printer is ready.")
+            else:
+                text = self.tr("Packing slip waiting: %1. It prints as soon as the printer is ready.")
+            return "bad", text.replace("%1", reasons)
         if state in ("failed", "cancelled"):
-            return "bad", self.tr("%1 not printed: %2. Ctrl+L prints the label again.").replace("%1", what).replace(
-                "%2", error or state)
-        return "wait", self.tr("%1 printing…").replace("%1", what)
+            if label:
+                text = self.tr("Label not printed: %1. Ctrl+L prints it again.")
+            else:
+                text = self.tr("Packing slip not printed: %1.")
+            return "bad", text.replace("%1", error or state)
+        return "wait", self.tr("Printing the label…") if label else self.tr("Printing the packing slip…")
 
     def pickup_code(self, code: str) -> str:
         return self.tr("No label to print: the customer collects the order with code %1.").replace("%1", code)

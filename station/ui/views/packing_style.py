@@ -19,7 +19,7 @@ QLabel#packingMessage[kind="error"] {{ color: white; background: {RED}; }}
 QLabel#packingMessage[kind="warning"] {{ color: {INK}; background: {AMBER_BACKGROUND}; border: 2px solid {ORANGE}; }}
 QLabel#packingMessage[kind="success"] {{ color: white; background: {GREEN}; }}
 QLabel#packingMessage[kind="info"] {{ color: {INK}; background: #E0F2FE; border: 1px solid {CYAN}; font-weight: normal; }}
-QLineEdit#scanField {{ font-size: 22pt; padding: 10px 14px; border: 3px solid {CYAN}; }}
+QLineEdit#scanField {{ font-size: 22pt; padding: 8px 14px; border: 3px solid {CYAN}; min-height: 44px; }}
 QLabel#scanCount {{ font-size: 20pt; font-weight: bold; color: white; background: {ORANGE}; border-radius: 6px; padding: 4px 12px; }}
 QFrame#promptBar {{ background: {AMBER_BACKGROUND}; border: 2px solid {ORANGE}; border-radius: 6px; }}
 QLabel#promptQuestion {{ font-size: 15pt; font-weight: bold; }}
