@@ -24,6 +24,7 @@ from station.db import Database
 from station.db.migrate import upgrade
 from station.db.models import Order
 from station.hardware.printing.device import PrinterDevice
+from station.hardware.printing.graphics import label_print_job
 from station.hardware.printing.simulator import ZebraSimulator
 from station.hardware.printing.spooler import PrintSpooler
 from station.pluginhost import PluginHost
@@ -31,7 +32,6 @@ from station.services.carriers import CarrierGateway
 from station.services.demo import seed_demo
 from station.services.demo.environment import start_demo_environment
 from station.services.dispatch import ParcelPlan, destination_address, origin_address, parcels_for, purchase_label
-from station.services.labels import label_jobs
 from station.services.packing import next_order
 
 ARRIVALS: list[float] = []
@@ -79,10 +79,7 @@ def main() -> None:
             arrived_before = len(ARRIVALS)
             started = time.perf_counter()  # the packer presses Enter
             bought = purchase_label(database, gateway, order_id, shop.chosen, plans)
-            with database.unit_of_work() as uow:
-                jobs = label_jobs(uow.session, order_id, bought.label, [900])
-            for job in jobs:
-                spooler.submit(job)
+            spooler.submit(label_print_job(bought.label, language="zpl"))
             with ARRIVED:
                 ARRIVED.wait_for(lambda count=arrived_before: len(ARRIVALS) > count, timeout=10)
             timings.append(ARRIVALS[-1] - started)

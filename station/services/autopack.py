@@ -12,6 +12,7 @@ from station.db.engine import Database
 from station.db.models import Order
 from station.domain.packing import suggest_box
 from station.domain.weights import WeightTolerance
+from station.hardware.printing.graphics import label_print_job
 from station.hardware.printing.spooler import PrintSpooler, TicketState
 from station.hardware.scale.device import ScaleDevice
 from station.hardware.scale.simulator import ScaleSimulator
@@ -24,7 +25,7 @@ from station.services.dispatch import (
     purchase_label,
     ship_order,
 )
-from station.services.labels import label_jobs, packing_slip_job
+from station.services.labels import packing_slip_data, packing_slip_job
 from station.services.packing import PackingError, PackingSession, bench_location, load_order, package_types
 from station.services.stock import Actor
 
@@ -103,16 +104,20 @@ class Bench:
             problems = "; ".join(f"{name}: {message}" for name, message in shop.problems.items())
             raise PackingError(f"{shop.reason}. {problems}".strip())
         bought = purchase_label(self.database, self.gateway, order_id, shop.chosen, plans)
-        with self.database.unit_of_work() as uow:
-            jobs = label_jobs(
-                uow.session, order_id, bought.label, [measured],
-                language=self.settings.devices.printer_language, size=self.settings.packing.label_size,
-                dpi=self.settings.packing.label_dpi,
+        tickets = []
+        if bought.label.data:  # empty: nothing to print (customer pickup); the tracking number is shown
+            packing = self.settings.packing
+            tickets.append(
+                self.label_spooler.submit(
+                    label_print_job(
+                        bought.label, language=self.settings.devices.printer_language, dpi=packing.label_dpi,
+                        size=packing.label_size, title=f"{session.order.number} {bought.label.tracking_number}",
+                    )
+                )
             )
-            slip = packing_slip_job(uow.session, order_id)
-        tickets = [self.label_spooler.submit(job) for job in jobs]
-        slip_ticket = self.slip_spooler.submit(slip)
-        for ticket in (*tickets, slip_ticket):
+        with self.database.unit_of_work() as uow:
+            tickets.append(self.slip_spooler.submit(packing_slip_job(packing_slip_data(uow.session, order_id))))
+        for ticket in tickets:
             state = ticket.wait(PRINT_TIMEOUT_S)
             if state != TicketState.PRINTED:
                 event = ticket.event()

@@ -471,14 +471,3 @@ def _bench_it_left_from(session: Session, order_number: str) -> int:
     if location_id is None:
         raise DispatchError(f"Order {order_number} has no shipment in the ledger to reverse")
     return location_id
-
-
-def last_label(database: Database, order_id: int) -> Label | None:
-    """The newest bought label of an order (for reprinting)."""
-    with database.unit_of_work() as uow:
-        shipment = uow.session.scalars(
-            select(Shipment)
-            .where(Shipment.order_id == order_id, Shipment.status.in_((ShipmentStatus.LABEL_PURCHASED, ShipmentStatus.SHIPPED)))
-            .order_by(Shipment.id.desc())
-        ).first()
-        return _label_of(shipment) if shipment is not None else None

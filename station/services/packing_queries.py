@@ -14,9 +14,10 @@ from sqlalchemy import select
 
 from station.api import Address, Label
 from station.db.engine import Database
-from station.db.models import Channel, Order, Shipment, ShipmentStatus
+from station.db.models import Order, Shipment, ShipmentStatus
 from station.domain.packing import BoxSize
-from station.hardware.documents import PackingSlipData, PackingSlipLine
+from station.hardware.documents import PackingSlipData
+from station.services import labels
 from station.services.dispatch import destination_address, origin_address
 from station.services.packing import (
     PackingOrder,
@@ -125,27 +126,9 @@ def last_label_on_record(database: Database, order_id: int) -> LabelOnRecord | N
 
 
 def packing_slip_data(database: Database, order_id: int, *, packed_at: datetime | None = None) -> PackingSlipData:
-    """What the packing slip in the box shows: the order's lines with prices, totals, the customer."""
+    """What the packing slip in the box shows (see `station.services.labels.packing_slip_data`)."""
     with database.unit_of_work() as uow:
-        session = uow.session
-        order = session.get(Order, order_id)
-        if order is None:
-            raise UnknownCode(f"No order #{order_id}")
-        channel = session.get(Channel, order.channel_id) if order.channel_id else None
-        sender = origin_address(session, order)
-        return PackingSlipData(
-            order_reference=order.number,
-            customer=destination_address(order),
-            lines=tuple(
-                PackingSlipLine(sku=line.sku, name=line.title, quantity=line.quantity, unit_price_minor=line.unit_price)
-                for line in order.lines
-            ),
-            currency=order.currency,
-            shipping_minor=order.shipping,
-            discount_minor=order.discount,
-            total_minor=order.total or None,
-            channel=channel.name if channel else "",
-            external_id=order.external_id or "",
-            packed_at=packed_at,
-            company=sender.name,
-        )
+        try:
+            return labels.packing_slip_data(uow.session, order_id, packed_at=packed_at)
+        except LookupError as exc:
+            raise UnknownCode(str(exc)) from exc

@@ -225,14 +225,15 @@ def _rate_request() -> RateRequest:
 
 
 def test_voiding_a_shipped_label_brings_the_order_back_to_the_bench(database: Database, world, gateway) -> None:
-    from station.services.dispatch import last_label, void_label  # noqa: PLC0415
+    from station.services.dispatch import void_label  # noqa: PLC0415
+    from station.services.packing_queries import last_label_on_record  # noqa: PLC0415
 
     stock(database, world)
     order_id = add_order(database, world, [(world.shirt, 2), (world.mug, 1)])
     rate = gateway.shop(_rate_request(), "standard").chosen
     bought = purchase_label(database, gateway, order_id, rate, [ParcelPlan("CAJA-S", 250, 200, 100, 780, 770)])
     ship_order(database, gateway.host, order_id, bought.shipment_id, bench_location_id=world.bench, serials={}, actor=ACTOR, packer="Ana")
-    assert last_label(database, order_id).tracking_number == "CE00000001"
+    assert last_label_on_record(database, order_id).label.tracking_number == "CE00000001"
 
     void_label(database, gateway, bought.shipment_id, actor=ACTOR)
 
@@ -241,7 +242,7 @@ def test_voiding_a_shipped_label_brings_the_order_back_to_the_bench(database: Da
         assert s.get(Order, order_id).state == OrderState.PACKED
         assert s.get(Shipment, bought.shipment_id).status == ShipmentStatus.VOIDED
         assert StockLedger(s, ACTOR).totals(world.warehouse_id, world.shirt) == (5, 2)  # back, held for the order
-    assert last_label(database, order_id) is None
+    assert last_label_on_record(database, order_id) is None
     again = purchase_label(database, gateway, order_id, rate, [ParcelPlan("CAJA-S", 250, 200, 100, 780, 770)])
     assert again.label.tracking_number == "CE00000002" and not again.reused  # a new label, a new key
     ship_order(database, gateway.host, order_id, again.shipment_id, bench_location_id=world.bench, serials={}, actor=ACTOR, packer="Ana")

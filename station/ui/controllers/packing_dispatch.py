@@ -20,15 +20,15 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from station.api import Label, PrintJob, Rate, RateRequest
-from station.api.devices import CONTENT_TYPE_PDF
+from station.api import Label, Rate, RateRequest
 from station.config import Settings, StationPaths
 from station.db.engine import Database
-from station.hardware.documents import PackingSlipData, render_packing_slip
+from station.hardware.documents import PackingSlipData
 from station.hardware.printing.graphics import label_print_job
 from station.pluginhost import PluginHost
 from station.services.carriers import CarrierGateway
 from station.services.dispatch import ParcelPlan, PurchasedLabel, ShippedOrder, purchase_label, ship_order, void_label
+from station.services.labels import packing_slip_job
 from station.services.packing_queries import BenchOrder, LabelOnRecord, last_label_on_record, packing_slip_data
 from station.services.stock import Actor
 from station.ui.controllers.packing_devices import PRINT_RETRY_INTERVAL_S, PrinterBridge, folder_url, open_printer
@@ -250,8 +250,7 @@ def _submit_label(printer: PrinterBridge, label: Label, title: str, dpi: int, si
 
 
 def _submit_slip(printer: PrinterBridge, slip: PackingSlipData) -> int:
-    data = render_packing_slip(slip)
-    return printer.submit(PrintJob(data=data, content_type=CONTENT_TYPE_PDF, title=f"Slip {slip.order_reference}")).id
+    return printer.submit(packing_slip_job(slip)).id
 
 
 def _void(database: Database, gateway: CarrierGateway, record: LabelOnRecord, actor: Actor) -> LabelOnRecord:
