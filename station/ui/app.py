@@ -16,12 +16,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QW
 
 from station.config import Settings, SettingsError, StationPaths, load_settings, resolve_database_url, station_paths
 from station.db.engine import Database
+from station.hardware.scale.simulator import ScaleSimulator
 from station.logs import setup_logging
 from station.pluginhost import PluginHost
 from station.services.auth import LoggedInUser
 from station.services.database import DatabaseStatus, open_database, url_without_password
+from station.services.demo.environment import DemoEnvironment, start_demo_environment
 from station.ui.controllers.login_controller import LoginController
 from station.ui.controllers.main_controller import MainController
+from station.ui.controllers.packing_controller import PackingController
 from station.ui.i18n import install_translator
 from station.ui.style import apply_style
 from station.ui.tasks import Task, TaskRunner
@@ -175,7 +178,16 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
         show_database_problem(url_without_password(url), str(exc))
         return 1
     runner = TaskRunner()
-    plugins_task = runner.submit(PluginHost, lane="net")  # loading plugins may import slow packages
+    environment: DemoEnvironment | None = None
+    if demo:
+        # The demo's devices and carrier sandboxes must be up before the window opens: load the
+        # plugins now and start them (a second or two, once).
+        demo_host = PluginHost()
+        environment = start_demo_environment(settings, demo_host, paths)
+        settings = environment.settings
+        plugins_task = runner.submit(lambda: demo_host, lane="net")
+    else:
+        plugins_task = runner.submit(PluginHost, lane="net")  # loading plugins may import slow packages
     try:
         problem = _open(database, runner)
         if problem is not None:
@@ -199,8 +211,10 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
         else:
             plugins_task.sig_finished.connect(controller.set_plugin_host)
             plugins_task.sig_failed.connect(controller.show_plugin_load_failed)
-        if demo:
+        if environment is not None:
             window.setWindowTitle(window.windowTitle() + " — " + QCoreApplication.translate("Startup", "DEMO"))
+            if environment.scale is not None and controller.packing is not None:
+                feed_demo_scale(controller.packing, environment.scale)
         window.show()
         try:
             return app.exec()
@@ -208,9 +222,24 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
             controller.shutdown()
     finally:
         runner.shutdown()
+        if environment is not None:
+            environment.stop()
         if isinstance(plugins_task.result, PluginHost):
             plugins_task.result.close()
         database.dispose()
+
+
+def feed_demo_scale(packing: PackingController, scale: ScaleSimulator) -> None:
+    """Demo only: "put the parcel on the scale" when the last item is scanned, take it off after."""
+
+    def place(_order_number: str) -> None:
+        status = packing.weighing.status()
+        if status is not None:
+            scale.set_weight(status.expected_g + 7, stable=True)  # a few grams off, as in real life
+
+    packing.sig_order_complete.connect(place)
+    packing.dispatch.sig_order_shipped.connect(lambda _result: scale.set_weight(0))
+    packing.sig_order_left.connect(lambda _number: scale.set_weight(0))
 
 
 __all__ = ["create_login_dialog", "create_main_window", "run_app"]
