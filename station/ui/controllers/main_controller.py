@@ -122,8 +122,9 @@ class MainController(QObject):
             return view
         if key == "settings":
             settings_view = SettingsView(title)
-            self.settings = SettingsController(settings_view, settings, self.database.info, paths, self)
+            self.settings = SettingsController(settings_view, settings, self.database.info, paths, self, runner=self.runner)
             self.settings.sig_settings_saved.connect(self.status.show_station)
+            self.settings.sig_settings_saved.connect(self.status.show_devices)
             return settings_view
         return PlaceholderView(title, coming_with(key))
 
@@ -163,13 +164,18 @@ class MainController(QObject):
 
     def set_plugin_host(self, plugin_host: PluginHost) -> None:
         self.status.show_plugins(plugin_host.plugins())
-        if self.packing is not None and isinstance(plugin_host, PluginHost):  # carriers, printers, scales
-            self.packing.set_plugin_host(plugin_host)
+        if isinstance(plugin_host, PluginHost):  # carriers, printers, scales
+            if self.packing is not None:
+                self.packing.set_plugin_host(plugin_host)
+            if self.settings is not None:
+                self.settings.set_plugin_host(plugin_host)
 
     def shutdown(self) -> None:
         """Stop what runs beside the window (the scale's monitor, the print queues)."""
         if self.packing is not None:
             self.packing.shutdown()
+        if self.settings is not None:
+            self.settings.shutdown()
 
     def show_plugin_load_failed(self, message: str) -> None:
         self.status.show_plugins_failed(message)
