@@ -70,6 +70,7 @@ class MainController(QObject):
         self.status = StatusController(window, self)
         self.summaries = Summaries(self)
         self.packing: PackingController | None = None
+        self.settings: SettingsController | None = None
 
         for page in PAGES:
             window.add_page(page.key, page_title(page.key), page.shortcut, self._build_page(page.key, settings, paths))
