@@ -989,6 +989,10 @@
         <translation>No hay tarifa para comprar la etiqueta. Ctrl+R pregunta de nuevo a los transportistas.</translation>
     </message>
     <message>
+        <source>The [scanner] settings were ignored (%1); the scanner works with its defaults.</source>
+        <translation>Se ignoró la configuración [scanner] (%1); el lector funciona con sus valores predeterminados.</translation>
+    </message>
+    <message>
         <source>The carrier and printer plugins are still loading; try again in a moment.</source>
         <translation>Los plugins de transportistas e impresoras aún se están cargando; intente en un momento.</translation>
     </message>

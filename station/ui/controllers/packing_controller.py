@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from station.config import Settings, StationPaths
 from station.db.engine import Database
 from station.domain.weights import WeightTolerance
+from station.hardware.scanner import InvalidScannerSettings, ScannerSettings
 from station.pluginhost import PluginHost
 from station.services.auth import LoggedInUser
 from station.services.packing import PackingSession
@@ -103,13 +104,20 @@ class PackingController(QObject):
 
         # A wedge scanner's burst becomes one scan (GS separators kept) whichever field has the focus;
         # a person's typing reaches the field as usual, and Enter there is a scan too.
-        self.scanner = WedgeScanDetector(parent=self)
+        try:
+            scanner_settings = ScannerSettings.from_mapping(settings.scanner)
+            scanner_problem = ""
+        except InvalidScannerSettings as exc:  # a typo in [scanner] must not keep the bench from starting
+            scanner_settings, scanner_problem = ScannerSettings(), str(exc)
+        self.scanner = WedgeScanDetector(scanner_settings, parent=self)
         for field in (view.scan_field, view.prompt.answer):
             field.installEventFilter(self.scanner)
         self.scanner.sig_scanned.connect(self.handle_scan)
         view.scan_field.returnPressed.connect(self._field_entered)
         view.prompt.answer.returnPressed.connect(self._prompt_entered)
         self._shortcuts()
+        # Shown on the idle page until a first order is opened, so IT sees it at the bench.
+        self.scanner_warning = self.texts.scanner_settings_ignored(scanner_problem) if scanner_problem else ""
         self.reset()
 
     # -- set-up and shutdown -----------------------------------------------------------------------
@@ -168,6 +176,8 @@ class PackingController(QObject):
         title, hint = self.texts.idle()
         self.view.idle_text.setText(title)
         self.view.idle_hint.setText(hint)
+        if not message and self.scanner_warning:
+            message, kind = self.scanner_warning, "warning"
         self.view.set_message(kind, message)
         self.render()
 

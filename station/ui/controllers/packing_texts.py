@@ -284,6 +284,9 @@ class PackingTexts(QObject):
             return self.tr("Waiting for the carriers' rates…")
         return self.tr("No carrier rate to buy a label with. Ctrl+R asks the carriers again.")
 
+    def scanner_settings_ignored(self, reason: str) -> str:
+        return self.tr("The [scanner] settings were ignored (%1); the scanner works with its defaults.").replace("%1", reason)
+
     def plugins_loading(self) -> str:
         return self.tr("The carrier and printer plugins are still loading; try again in a moment.")
 
