@@ -28,10 +28,11 @@ from station.hardware.printing.graphics import label_print_job
 from station.hardware.printing.simulator import ZebraSimulator
 from station.hardware.printing.spooler import PrintSpooler
 from station.pluginhost import PluginHost
+from station.services.addresses import destination_address, origin_address, parcels_for
 from station.services.carriers import CarrierGateway
 from station.services.demo import seed_demo
 from station.services.demo.environment import start_demo_environment
-from station.services.dispatch import ParcelPlan, destination_address, origin_address, parcels_for, purchase_label
+from station.services.dispatch import ParcelPlan, purchase_label
 from station.services.packing import next_order
 
 ARRIVALS: list[float] = []

@@ -16,15 +16,9 @@ from station.hardware.printing.graphics import label_print_job
 from station.hardware.printing.spooler import PrintSpooler, TicketState
 from station.hardware.scale.device import ScaleDevice
 from station.hardware.scale.simulator import ScaleSimulator
+from station.services.addresses import destination_address, origin_address, parcels_for
 from station.services.carriers import CarrierGateway
-from station.services.dispatch import (
-    ParcelPlan,
-    destination_address,
-    origin_address,
-    parcels_for,
-    purchase_label,
-    ship_order,
-)
+from station.services.dispatch import ParcelPlan, purchase_label, ship_order
 from station.services.labels import packing_slip_data, packing_slip_job
 from station.services.packing import PackingError, PackingSession, bench_location, load_order, package_types
 from station.services.stock import Actor

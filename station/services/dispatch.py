@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from station.api import Address, CreatedShipment, Label, LabelRequest, Money, PackedLine, PackedOrder, Parcel, Rate
+from station.api import Label, LabelRequest, Money, Rate
 from station.db.base import utcnow
 from station.db.engine import Database
 from station.db.models import (
@@ -40,14 +40,14 @@ from station.db.models import (
     ShipmentStatus,
     StockMove,
     StockQuant,
-    Tenant,
     Variant,
-    Warehouse,
 )
 from station.domain.orders import OrderState, transition
 from station.domain.stock import MoveKind
 from station.pluginhost import PluginHost
+from station.services.addresses import destination_address, origin_address, parcels_for
 from station.services.carriers import CarrierGateway
+from station.services.dispatch_events import packed_event, shipment_event
 from station.services.stock import Actor, StockLedger
 
 # Forward path an order walks at the bench: a shop that does not pick through the station
@@ -84,40 +84,6 @@ class ShippedOrder:
     shipment_id: int
     carrier: str
     tracking_number: str
-
-
-def origin_address(session: Session, order: Order) -> Address:
-    """The sender: the client company at the warehouse's address."""
-    tenant = session.get(Tenant, order.tenant_id)
-    warehouse = session.scalars(select(Warehouse).order_by(Warehouse.id).limit(1)).one()
-    return Address(
-        name=tenant.name if tenant else warehouse.name,
-        street=warehouse.street or warehouse.name,
-        comuna=warehouse.comuna,
-        region=warehouse.region,
-        rut=tenant.rut if tenant else None,
-    )
-
-
-def destination_address(order: Order) -> Address:
-    return Address(
-        name=order.customer_name,
-        street=order.ship_street or "(no street)",
-        number=order.ship_number,
-        comuna=order.ship_comuna,
-        region=order.ship_region,
-        phone=order.phone,
-        email=order.email,
-        rut=order.customer_rut,
-        extra={"detail": order.ship_extra} if order.ship_extra else {},
-    )
-
-
-def parcels_for(plans: list[ParcelPlan], declared_value: Money | None = None) -> tuple[Parcel, ...]:
-    return tuple(
-        Parcel(weight_g=p.weight_g, length_mm=p.length_mm, width_mm=p.width_mm, height_mm=p.height_mm, declared_value=declared_value)
-        for p in plans
-    )
 
 
 def purchase_label(
@@ -270,8 +236,8 @@ def ship_order(
             )
         )
         uow.commit()
-        packed = _packed_event(session, order, shipment, packer, actor.station, now)
-        created = _shipment_event(session, order, shipment, now)
+        packed = packed_event(session, order, shipment, packer, actor.station, now)
+        created = shipment_event(session, order, shipment, now)
         changes = ledger.changes()
         result = ShippedOrder(order.number, shipment.id, shipment.carrier, shipment.tracking_number or "")
     host.notify_order_did_pack(packed)
@@ -388,44 +354,6 @@ def _queue_channel_update(session: Session, order: Order, shipment: Shipment, no
             created_at=now,
             updated_at=now,
         ).on_conflict_do_nothing(index_elements=["pending_key"])
-    )
-
-
-def _packed_event(session: Session, order: Order, shipment: Shipment, packer: str, station: str, now: datetime) -> PackedOrder:
-    tenant = session.get(Tenant, order.tenant_id)
-    channel = session.get(Channel, order.channel_id) if order.channel_id else None
-    packages = session.scalars(select(Package).where(Package.shipment_id == shipment.id).order_by(Package.sequence)).all()
-    return PackedOrder(
-        tenant=tenant.code,
-        reference=order.number,
-        channel=channel.code if channel else None,
-        external_id=order.external_id,
-        lines=tuple(PackedLine(sku=line.sku, quantity=line.quantity) for line in order.lines),
-        parcels=tuple(
-            Parcel(weight_g=p.measured_weight_g or p.expected_weight_g, length_mm=p.length_mm, width_mm=p.width_mm, height_mm=p.height_mm)
-            for p in packages
-        ),
-        packer=packer,
-        station=station,
-        packed_at=now,
-    )
-
-
-def _shipment_event(session: Session, order: Order, shipment: Shipment, now: datetime) -> CreatedShipment:
-    tenant = session.get(Tenant, order.tenant_id)
-    channel = session.get(Channel, order.channel_id) if order.channel_id else None
-    count = len(session.scalars(select(Package.id).where(Package.shipment_id == shipment.id)).all())
-    return CreatedShipment(
-        tenant=tenant.code,
-        order_reference=order.number,
-        carrier=shipment.carrier,
-        service_code=shipment.service_code,
-        tracking_number=shipment.tracking_number or "",
-        created_at=now,
-        parcel_count=max(1, count),
-        price=Money(shipment.price, shipment.currency),
-        channel=channel.code if channel else None,
-        external_id=order.external_id,
     )
 
 

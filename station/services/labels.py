@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from station.api import CONTENT_TYPE_PDF, PrintJob
 from station.db.models import Channel, Order
 from station.hardware.documents import PackingSlipData, PackingSlipLine, render_packing_slip
-from station.services.dispatch import destination_address, origin_address
+from station.services.addresses import destination_address, origin_address
 
 
 def packing_slip_data(session: Session, order_id: int, *, packed_at: datetime | None = None) -> PackingSlipData:

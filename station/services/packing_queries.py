@@ -18,7 +18,7 @@ from station.db.models import Order, Shipment, ShipmentStatus
 from station.domain.packing import BoxSize
 from station.hardware.documents import PackingSlipData
 from station.services import labels
-from station.services.dispatch import destination_address, origin_address
+from station.services.addresses import destination_address, origin_address
 from station.services.packing import (
     PackingOrder,
     UnknownCode,
