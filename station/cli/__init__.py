@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "station.cli.printer",
     "station.cli.scale",
     "station.cli.demo",
+    "station.cli.count",
     "station.cli.worker",
     "station.cli.app",
 )
