@@ -7,8 +7,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from station.db.base import utcnow
 from station.db.engine import Database
 from station.pluginhost import PluginHost
+from station.services.expiry import quarantine_expired
 from station.services.stock import Actor, StockLedger
 
 log = logging.getLogger(__name__)
@@ -32,4 +34,15 @@ def expire_reservations(database: Database, host: PluginHost, worker_name: str) 
     return f"{count} expired reservation(s) released"
 
 
-JOBS = (Job("expire-reservations", 30.0, expire_reservations),)
+def quarantine_expired_lots(database: Database, host: PluginHost, worker_name: str) -> str:
+    with database.unit_of_work() as uow:
+        ledger_actor = Actor(station=worker_name)
+        moved = quarantine_expired(uow.session, ledger_actor, today=utcnow().date())
+        uow.commit()
+    return f"{moved} expired unit(s) moved to quarantine"
+
+
+JOBS = (
+    Job("expire-reservations", 30.0, expire_reservations),
+    Job("quarantine-expired-lots", 3600.0, quarantine_expired_lots),
+)
