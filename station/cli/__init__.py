@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "station.cli.scale",
     "station.cli.demo",
     "station.cli.count",
+    "station.cli.transfer",
     "station.cli.worker",
     "station.cli.app",
 )
