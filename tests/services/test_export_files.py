@@ -93,13 +93,13 @@ def test_xlsx_round_trip_of_locations_into_another_warehouse(tmp_path: Path, dat
     workbook = openpyxl.load_workbook(tmp_path / "locations.xlsx")
     sheet = workbook.worksheets[0]
     sheet.delete_cols(1)  # the warehouse column
-    sheet.delete_cols(sheet.max_column)  # active
+    sheet.cell(3, sheet.max_column, "false")  # A-01-B: active -> false
     sheet.delete_rows(4, 2)  # PACK-01 and QUA-01 do not fit the default pattern
     workbook.save(tmp_path / "locations.xlsx")
     result = import_file(database, "locations", tmp_path / "locations.xlsx", warehouse="SCL2")
     assert result.ok, result.report()
     with database.unit_of_work() as uow:
-        codes = uow.session.scalars(
-            select(Location.code).join(Warehouse, Warehouse.id == Location.warehouse_id).where(Warehouse.code == "SCL2")
+        codes = uow.session.execute(
+            select(Location.code, Location.active).join(Warehouse, Warehouse.id == Location.warehouse_id).where(Warehouse.code == "SCL2")
         ).all()
-    assert sorted(codes) == ["A-01-A", "A-01-B"]
+    assert sorted(codes) == [("A-01-A", True), ("A-01-B", False)]

@@ -17,7 +17,8 @@ from station.services.stock import Actor, StockLedger
 STOCK_COLUMNS = ("tenant", "warehouse", "sku", "location", "quantity", "lot", "expires_on")
 STOCK_REQUIRED = ("sku", "location", "quantity")
 
-LOCATION_COLUMNS = ("warehouse", "code", "kind", "x", "y", "width", "height", "capacity")
+LOCATION_COLUMNS = ("warehouse", "code", "kind", "x", "y", "width", "height", "capacity", "active")
+YES, NO = ("true", "yes", "si", "sí", "1"), ("false", "no", "0")
 LOCATION_REQUIRED = ("code",)
 
 
@@ -144,6 +145,7 @@ def plan_locations(session: Session, table: Table, scope: Scope, problems: list[
         x, y = check.whole("x"), check.whole("y")
         width, height = check.whole("width", minimum=1, default=100), check.whole("height", minimum=1, default=100)
         capacity = check.whole("capacity", default=None)
+        active = check.choice("active", YES + NO, default="true")
         if code:
             if (earlier := in_file.seen(code, row.number)) is not None:
                 check.problem("code", f"location {code} is already on row {earlier}")
@@ -151,12 +153,12 @@ def plan_locations(session: Session, table: Table, scope: Scope, problems: list[
             if code.upper() in taken:
                 check.problem("code", f"location {code} already exists in {warehouse.code}")
                 continue
-        if None in (code, kind, x, y, width, height) or (row.get("capacity") and capacity is None):
+        if None in (code, kind, x, y, width, height, active) or (row.get("capacity") and capacity is None):
             continue
         locations.append(
             Location(
                 warehouse_id=warehouse.id, code=code, kind=LocationKind(kind),
-                x=x, y=y, width=width, height=height, capacity=capacity,
+                x=x, y=y, width=width, height=height, capacity=capacity, active=active in YES,
             )
         )
 
