@@ -154,3 +154,24 @@ def test_unknown_tenant_and_unreadable_files_are_refused(tmp_path: Path, databas
         import_file(database, "products", latin1)
     with pytest.raises(ImportFileError, match="unknown file type"):
         import_file(database, "products", write(tmp_path, "products.json", "{}"))
+
+
+def test_a_missing_required_column_is_reported_once(tmp_path: Path, database: Database, world: World) -> None:
+    result = import_file(database, "stock", write(tmp_path, "stock.csv", "sku,location\nPOL-M-ROJ,A-01-A\nTAZ-01,A-01-B\n"))
+    assert [str(problem) for problem in result.problems] == ["row 1, column quantity: required column is missing"]
+
+
+def test_a_large_file_goes_in_and_a_late_bad_row_stops_it(tmp_path: Path, database: Database, world: World) -> None:
+    lines = ["product_code,sku,name,ean"]
+    lines += [f"P1,BIG-{i:05d},Item {i},{body}{(10 - sum(int(d) * (3 if k % 2 else 1) for k, d in enumerate(body)) % 10) % 10}"
+              for i in range(2500) for body in [f"780{i:09d}"]]
+    good = write(tmp_path, "big.csv", "\n".join(lines) + "\n")
+    bad = write(tmp_path, "bad.csv", "\n".join([*lines, "P1,BIG-00007,Again,"]) + "\n")
+    before = counts(database)
+    result = import_file(database, "variants", bad)
+    assert [str(p) for p in result.problems] == ["row 2502, column sku: SKU BIG-00007 is already on row 9"]
+    assert counts(database) == before
+    result = import_file(database, "variants", good)
+    assert result.ok, result.report()
+    after = counts(database)
+    assert (after["Variant"] - before["Variant"], after["Barcode"] - before["Barcode"]) == (2500, 2500)

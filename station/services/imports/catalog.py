@@ -9,7 +9,7 @@ from station.db.models import Barcode, Product, Symbology, Tracking, Variant
 from station.domain.gs1 import gs1_check_digit
 from station.domain.money import InvalidAmount, parse_money
 from station.services.imports.checks import FirstSeen, Problem, RowCheck
-from station.services.imports.plan import Plan, Scope
+from station.services.imports.plan import Plan, Scope, in_chunks
 from station.services.imports.table import Table
 
 PRODUCT_COLUMNS = ("tenant", "code", "name", "brand", "category", "tracking", "shelf_life_days")
@@ -26,7 +26,12 @@ ATTRIBUTE_COLUMNS = ("size", "colour")
 def plan_products(session: Session, table: Table, scope: Scope, problems: list[Problem]) -> Plan:
     tenant = scope.need_tenant()
     codes = [row.get("code") for row in table.rows]
-    taken = set(session.scalars(select(Product.code).where(Product.tenant_id == tenant.id, Product.code.in_(codes))))
+    taken = {
+        code
+        for (code,) in in_chunks(
+            session, lambda chunk: select(Product.code).where(Product.tenant_id == tenant.id, Product.code.in_(chunk)), codes
+        )
+    }
     in_file = FirstSeen()
     products: list[Product] = []
     for row in table.rows:
@@ -81,13 +86,26 @@ def plan_variants(session: Session, table: Table, scope: Scope, problems: list[P
     skus = [row.get("sku") for row in table.rows]
     eans = [row.get("ean").replace(" ", "") for row in table.rows]
     product_codes = {row.get("product_code") for row in table.rows}
-    products = dict(
-        session.execute(
-            select(Product.code, Product.id).where(Product.tenant_id == tenant.id, Product.code.in_(product_codes))
-        ).all()
-    )
-    taken_skus = set(session.scalars(select(Variant.sku).where(Variant.tenant_id == tenant.id, Variant.sku.in_(skus))))
-    taken_eans = set(session.scalars(select(Barcode.code).where(Barcode.tenant_id == tenant.id, Barcode.code.in_(eans))))
+    products: dict[str, int] = {
+        code: id_
+        for code, id_ in in_chunks(
+            session,
+            lambda chunk: select(Product.code, Product.id).where(Product.tenant_id == tenant.id, Product.code.in_(chunk)),
+            product_codes,
+        )
+    }
+    taken_skus = {
+        sku
+        for (sku,) in in_chunks(
+            session, lambda chunk: select(Variant.sku).where(Variant.tenant_id == tenant.id, Variant.sku.in_(chunk)), skus
+        )
+    }
+    taken_eans = {
+        code
+        for (code,) in in_chunks(
+            session, lambda chunk: select(Barcode.code).where(Barcode.tenant_id == tenant.id, Barcode.code.in_(chunk)), eans
+        )
+    }
     sku_rows, ean_rows = FirstSeen(), FirstSeen()
     planned: list[tuple[Variant, str]] = []
     for row in table.rows:

@@ -51,11 +51,16 @@ class RowCheck:
     def problem(self, column: str, message: str) -> None:
         self.problems.append(Problem(self.row.number, column, message))
 
+    def missing(self, column: str) -> None:
+        # A column missing from the whole file is reported once, on the header row.
+        if column in self.row.values:
+            self.problem(column, "missing value")
+
     def text(self, column: str, *, required: bool = False, max_length: int = 300) -> str | None:
         value = self.row.get(column)
         if not value:
             if required:
-                self.problem(column, "missing value")
+                self.missing(column)
                 return None
             return ""
         if len(value) > max_length:
@@ -67,7 +72,7 @@ class RowCheck:
         value = self.row.get(column)
         if not value:
             if required:
-                self.problem(column, "missing value")
+                self.missing(column)
             return default
         if not re.fullmatch(r"[+-]?\d+", value):
             self.problem(column, f"bad number {value!r}: expected a whole number like 12")

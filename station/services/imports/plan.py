@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from station.db.models import Tenant, Warehouse
@@ -14,6 +14,14 @@ from station.services.imports.checks import RowCheck
 from station.services.imports.table import ImportFileError
 
 Model = TypeVar("Model", Tenant, Warehouse)
+CHUNK = 500  # values per IN (...), well under SQLite's limit on parameters
+
+
+def in_chunks(session: Session, make_query: Callable[[list[str] | list[int]], Select], values: Collection) -> Iterator:
+    """Rows of `make_query(chunk)` for every chunk of `values`, so a 50,000-row file needs no huge IN list."""
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), CHUNK):
+        yield from session.execute(make_query(ordered[start : start + CHUNK]))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from station.db.models import Location, LocationKind, Lot, Product, Tracking, Variant
 from station.domain.locations import DEFAULT_PATTERN, InvalidLocationCode, LocationPattern
 from station.services.imports.checks import FirstSeen, Problem, RowCheck
-from station.services.imports.plan import Plan, Scope
+from station.services.imports.plan import Plan, Scope, in_chunks
 from station.services.imports.table import Table
 from station.services.stock import Actor, StockLedger
 
@@ -27,11 +27,13 @@ def plan_stock(session: Session, table: Table, scope: Scope, problems: list[Prob
     skus = {row.get("sku") for row in table.rows}
     variants = {
         variant.sku: (variant.id, tracking)
-        for variant, tracking in session.execute(
-            select(Variant, Product.tracking)
+        for variant, tracking in in_chunks(
+            session,
+            lambda chunk: select(Variant, Product.tracking)
             .join(Product, Product.id == Variant.product_id)
-            .where(Variant.tenant_id == tenant.id, Variant.sku.in_(skus))
-        ).all()
+            .where(Variant.tenant_id == tenant.id, Variant.sku.in_(chunk)),
+            skus,
+        )
     }
     locations = {
         location.code.upper(): location
@@ -39,8 +41,10 @@ def plan_stock(session: Session, table: Table, scope: Scope, problems: list[Prob
     }
     lots = {
         (lot.variant_id, lot.code): lot
-        for lot in session.scalars(
-            select(Lot).where(Lot.variant_id.in_([variant_id for variant_id, _ in variants.values()]))
+        for (lot,) in in_chunks(
+            session,
+            lambda chunk: select(Lot).where(Lot.variant_id.in_(chunk)),
+            [variant_id for variant_id, _ in variants.values()],
         )
     }
     pattern = _pattern(warehouse.location_pattern)
