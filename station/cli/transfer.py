@@ -13,6 +13,7 @@ from pathlib import Path
 
 from station.config import resolve_database_url
 from station.db.engine import Database
+from station.pluginhost import PluginHost
 from station.services.exports import EXPORT_KINDS, ExportError, export_file
 from station.services.imports import KINDS, ImportFileError, import_file
 from station.services.stock import Actor
@@ -53,6 +54,9 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     print(result.report())
+    if result.stock_changes:  # tell the plugins, as every other stock change does
+        with PluginHost() as host:
+            host.notify_stock_did_change(result.stock_changes)
     return 0 if result.ok else 1
 
 

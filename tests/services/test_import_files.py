@@ -67,6 +67,7 @@ def test_stock_import_receives_through_the_ledger(tmp_path: Path, database: Data
         moves = session.scalars(select(StockMove)).all()
         assert {move.kind for move in moves} == {"receipt"} and len(moves) == 3
         assert {move.reference for move in moves} == {"import stock.csv"}
+    assert {(change.sku, change.on_hand) for change in result.stock_changes} == {("POL-M-ROJ", 15), ("TAZ-01", 5)}
 
 
 def test_stock_import_creates_lots_for_lot_tracked_skus(tmp_path: Path, database: Database, world: World) -> None:

@@ -8,12 +8,13 @@ through the `StockLedger`, so the ledger, the quants and the levels agree.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from station.api import StockChange
 from station.db import Database
 from station.services.imports import catalog, stock
 from station.services.imports.checks import Problem, check_columns
@@ -58,6 +59,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     dry_run: bool = False
+    stock_changes: list[StockChange] = field(default_factory=list)  # for `station_stock_did_change`
 
     @property
     def ok(self) -> bool:
@@ -109,10 +111,11 @@ def import_file(
             plan.apply(session)
             session.flush()
             uow.commit()
+            changes = plan.stock_changes()
         except (IntegrityError, StockError) as exc:
             uow.rollback()
             raise ImportFileError(
                 f"{path.name}: the database refused the import, nothing was written "
                 f"(did another station change the same data just now?): {exc}"
             ) from exc
-    return result
+    return replace(result, stock_changes=changes)

@@ -9,6 +9,7 @@ from typing import TypeVar
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from station.api import StockChange
 from station.db.models import Tenant, Warehouse
 from station.services.imports.checks import RowCheck
 from station.services.imports.table import ImportFileError
@@ -24,10 +25,16 @@ def in_chunks(session: Session, make_query: Callable[[list[str] | list[int]], Se
         yield from session.execute(make_query(ordered[start : start + CHUNK]))
 
 
+def no_changes() -> list[StockChange]:
+    return []
+
+
 @dataclass(frozen=True)
 class Plan:
     summary: list[str]  # what would change, for the report and --dry-run
     apply: Callable[[Session], None]
+    # After the commit: the SKU totals the import changed, for `station_stock_did_change`.
+    stock_changes: Callable[[], list[StockChange]] = no_changes
 
 
 @dataclass(frozen=True)

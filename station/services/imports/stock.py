@@ -96,6 +96,8 @@ def plan_stock(session: Session, table: Table, scope: Scope, problems: list[Prob
                 new_lots[key] = (expires_on, row.number)
         receipts.append((variant_id, location.id, quantity, lot_code or None))
 
+    ledgers: list[StockLedger] = []
+
     def apply(session: Session) -> None:
         for (variant_id, lot_code), (expiry, _) in new_lots.items():
             lot = Lot(tenant_id=tenant.id, variant_id=variant_id, code=lot_code, expires_on=expiry)
@@ -103,6 +105,7 @@ def plan_stock(session: Session, table: Table, scope: Scope, problems: list[Prob
             lots[(variant_id, lot_code)] = lot
         session.flush()
         ledger = StockLedger(session, actor)
+        ledgers.append(ledger)
         reference = f"import {table.path.name}"[:100]
         for variant_id, location_id, quantity, lot_code in receipts:
             lot_id = lots[(variant_id, lot_code)].id if lot_code else None
@@ -112,6 +115,7 @@ def plan_stock(session: Session, table: Table, scope: Scope, problems: list[Prob
     return Plan(
         [f"receive {units} unit(s) in {len(receipts)} receipt(s) into {warehouse.code}", f"create {len(new_lots)} lot(s)"],
         apply,
+        lambda: ledgers[0].changes() if ledgers else [],
     )
 
 
