@@ -83,3 +83,14 @@ def test_import_cli_exits_2_when_the_file_cannot_be_used(tmp_path: Path, databas
     result = station(tmp_path, database_url, "import", "products", str(bad))
     assert result.returncode == 2
     assert "there is no tenant in the database yet" in result.stderr
+
+
+def test_import_cli_says_what_it_did(tmp_path: Path, database_url: str) -> None:
+    database = Database(database_url)
+    build_world(database)
+    database.dispose()
+    path = tmp_path / "locations.csv"
+    path.write_text("code;kind;capacity\nc-3-a;pick_face;12\n", encoding="utf-8-sig")
+    result = station(tmp_path, database_url, "import", "locations", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["locations.csv: 1 row(s) of locations are valid", "  done: create 1 location(s) in SCL1"]

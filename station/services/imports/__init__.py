@@ -70,9 +70,9 @@ class ImportResult:
             lines = [f"{self.file}: {len(self.problems)} problem(s); nothing was imported"]
             lines += [f"  {problem}" for problem in self.problems]
             return "\n".join(lines)
-        verb = "would" if self.dry_run else "did"
+        verb = "would" if self.dry_run else "done:"
         lines = [f"{self.file}: {self.rows} row(s) of {self.kind} are valid"]
-        lines += [f"  {verb} {line}" for line in self.summary]
+        lines += [f"  {verb} {line}" for line in self.summary if not line.startswith("create 0 ")]
         if self.dry_run:
             lines.append("dry run: nothing was written")
         return "\n".join(lines)
