@@ -176,3 +176,12 @@ def test_a_large_file_goes_in_and_a_late_bad_row_stops_it(tmp_path: Path, databa
     assert result.ok, result.report()
     after = counts(database)
     assert (after["Variant"] - before["Variant"], after["Barcode"] - before["Barcode"]) == (2500, 2500)
+
+
+def test_an_ean_that_lost_its_leading_zero_in_excel_gets_a_hint(tmp_path: Path, database: Database, world: World) -> None:
+    path = write(tmp_path, "variants.csv", "product_code,sku,name,ean\nP1,Z-1,Zero,40012345676\n")  # 0040012345676
+    result = import_file(database, "variants", path)
+    assert [str(p) for p in result.problems] == [
+        "row 2, column ean: '40012345676' has 11 digits; an EAN-13 has 13, a UPC-A 12; "
+        "Excel may have dropped leading zeros: format the column as Text"
+    ]

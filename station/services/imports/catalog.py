@@ -71,8 +71,10 @@ def check_ean(check: RowCheck, column: str) -> str | None:
     if not value.isascii() or not value.isdigit():
         check.problem(column, f"{value!r} is not a barcode number: digits only")
         return None
+    lost_zero = len(value) < 13 and gs1_check_digit(value.zfill(13)[:-1]) == int(value[-1])
+    hint = "; Excel may have dropped leading zeros: format the column as Text" if lost_zero else ""
     if len(value) not in (12, 13):
-        check.problem(column, f"{value!r} has {len(value)} digits; an EAN-13 has 13, a UPC-A 12")
+        check.problem(column, f"{value!r} has {len(value)} digits; an EAN-13 has 13, a UPC-A 12{hint}")
         return None
     expected = gs1_check_digit(value[:-1])
     if expected != int(value[-1]):
