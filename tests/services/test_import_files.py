@@ -185,3 +185,27 @@ def test_an_ean_that_lost_its_leading_zero_in_excel_gets_a_hint(tmp_path: Path, 
         "row 2, column ean: '40012345676' has 11 digits; an EAN-13 has 13, a UPC-A 12; "
         "Excel may have dropped leading zeros: format the column as Text"
     ]
+
+
+def test_xlsx_stock_with_date_cells_and_a_stray_cell(tmp_path: Path, database: Database, world: World) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from datetime import datetime
+
+    with database.unit_of_work() as uow:
+        uow.session.get(Product, uow.session.get(Variant, world.mug).product_id).tracking = "lot"
+        uow.commit()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["sku", "location", "quantity", "lot", "expires_on"])
+    sheet.append(["TAZ-01", "A-01-A", 3, "L7", datetime(2027, 3, 1)])
+    sheet.append(["TAZ-01", "A-01-B", 2.0, "L7", None, None, "oops"])
+    workbook.save(tmp_path / "stock.xlsx")
+    result = import_file(database, "stock", tmp_path / "stock.xlsx")
+    assert [str(p) for p in result.problems] == ["row 3: cells under no column name: 'oops'"]
+    sheet.delete_cols(7)
+    workbook.save(tmp_path / "stock.xlsx")
+    result = import_file(database, "stock", tmp_path / "stock.xlsx")
+    assert result.ok, result.report()
+    with database.unit_of_work() as uow:
+        assert uow.session.scalars(select(Lot.expires_on)).one().isoformat() == "2027-03-01"
+        assert uow.session.scalar(select(StockLevel.on_hand).where(StockLevel.variant_id == world.mug)) == 5

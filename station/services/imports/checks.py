@@ -46,7 +46,7 @@ class RowCheck:
         self.row = row
         self.problems = problems
         if "(extra)" in row.values:
-            self.problem("", f"more cells than columns: {row.values['(extra)']!r}")
+            self.problem("", f"cells under no column name: {row.values['(extra)']!r}")
 
     def problem(self, column: str, message: str) -> None:
         self.problems.append(Problem(self.row.number, column, message))

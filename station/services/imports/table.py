@@ -124,8 +124,9 @@ def cell_text(value: object) -> str:
 
 def _pair(columns: list[str], cells: list[str]) -> dict[str, str]:
     values = {column: cell for column, cell in zip(columns, cells) if column}
-    if len(cells) > len(columns) and any(cells[len(columns) :]):
-        values["(extra)"] = " ".join(cells[len(columns) :])
+    unnamed = [cell for column, cell in zip(columns, cells) if not column and cell] + cells[len(columns) :]
+    if any(unnamed):
+        values["(extra)"] = " ".join(cell for cell in unnamed if cell)
     return values
 
 
