@@ -45,6 +45,9 @@ def test_products_then_variants_import(tmp_path: Path, database: Database, world
         assert pants.attributes == {"size": "32", "colour": "azul"}
         assert [b.code for b in pants.barcodes] == ["7801234567894"]
         assert uow.session.scalars(select(Product).where(Product.code == "P3")).one().tracking == "lot"
+        assert uow.session.scalars(select(Product).where(Product.code == "P2")).one().attribute_axes == {
+            "size": ["32"], "colour": ["azul"]
+        }
 
 
 def test_locations_import_normalises_codes_with_the_warehouse_pattern(tmp_path: Path, database: Database, world: World) -> None:

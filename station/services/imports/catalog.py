@@ -147,6 +147,7 @@ def plan_variants(session: Session, table: Table, scope: Scope, problems: list[P
 
     def apply(session: Session) -> None:
         session.add_all([variant for variant, _ in planned])
+        _extend_axes(session, [variant for variant, _ in planned])
         session.flush()
         for variant, ean in planned:
             if ean:
@@ -155,6 +156,24 @@ def plan_variants(session: Session, table: Table, scope: Scope, problems: list[P
 
     barcodes = sum(bool(ean) for _, ean in planned)
     return Plan([f"create {len(planned)} SKU(s) with {barcodes} barcode(s) for tenant {tenant.code}"], apply)
+
+
+def _extend_axes(session: Session, variants: list[Variant]) -> None:
+    """Add the imported attribute values to each product's matrix axes (a new dict, so the JSON is saved)."""
+    by_product: dict[int, list[Variant]] = {}
+    for variant in variants:
+        by_product.setdefault(variant.product_id, []).append(variant)
+    for product_id, members in by_product.items():
+        product = session.get(Product, product_id)
+        assert product is not None
+        axes = {name: list(values) for name, values in (product.attribute_axes or {}).items()}
+        for variant in members:
+            for name, value in variant.attributes.items():
+                values = axes.setdefault(name, [])
+                if value not in values:
+                    values.append(value)
+        if axes != product.attribute_axes:
+            product.attribute_axes = axes
 
 
 def _price(check: RowCheck) -> int | None:
