@@ -26,8 +26,6 @@ COMMAND_MODULES = (
     "station.cli.receive",
     "station.cli.stock",
     "station.cli.trace",
-    "station.cli.stock",
-    "station.cli.trace",
     "station.cli.transfer",
     "station.cli.worker",
     "station.cli.app",
