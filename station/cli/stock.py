@@ -66,6 +66,6 @@ def render(stock: SkuStock) -> str:
             f"{q.warehouse:<12} {q.location:<12} {q.location_kind:<11} {q.lot or '-':<14} {expires:<10} "
             f"{q.on_hand:>8}  {'yes' if q.sellable else 'no'}"
         )
-    lines.append("")
-    lines.append("Held: units in quarantine or returns, not on hand for sale until inspected.")
+    if stock.not_sellable:
+        lines += ["", "Held: units in quarantine or returns, not on hand for sale until inspected."]
     return "\n".join(lines)

@@ -96,7 +96,7 @@ def _moves(moves: list[TraceMove]) -> list[str]:
         return ["No moves."]
     lines = [f"{'When (UTC)':<19} {'Kind':<10} {'Qty':>5}  {'From':<10} {'To':<10} {'Lot':<12} {'By':<16} Reference"]
     for m in moves:
-        by = m.user or m.station
+        by = f"{m.user}@{m.station}" if m.user else m.station
         reference = m.reference + (f" ({m.customer})" if m.customer else "") + (" *" if m.inferred else "")
         lines.append(
             f"{m.at:%Y-%m-%d %H:%M:%S} {m.kind:<10} {m.quantity:>5}  {m.from_location or '-':<10} {m.to_location or '-':<10} "
