@@ -135,7 +135,10 @@ class ReceivingSession:
     ) -> ScanOutcome:
         """One scan. ``quantity``/``lot``/``expiry`` are manual entry; a GS1 scan's own AIs win."""
         if self.pending_serial is not None:
-            return self._serial(self.pending_serial, code.strip(), lot, expiry)
+            line = self.pending_serial
+            if self.line_for(code) is not None:
+                raise ReceivingError(f"{line.sku}: scan the unit's serial number, not a product code ({code.strip()})")
+            return self._serial(line, code.strip(), lot, expiry)
         try:
             classified = classify_scan(code)
         except InvalidScan as exc:
@@ -335,6 +338,11 @@ def commit_receipt(session: Session, receiving: ReceivingSession, dock_location_
         if not line.received:
             continue
         row = stored.get(line.line_id) if line.line_id is not None else None
+        if row is not None and row.quantity_received != line.previously_received:
+            raise ReceivingError(
+                f"{order.number}: {line.sku} was received elsewhere meanwhile "
+                f"({row.quantity_received}, not {line.previously_received}); load the order again"
+            )
         if row is None:
             row = PurchaseOrderLine(purchase_order_id=order.id, variant_id=line.variant_id, quantity_ordered=0, quantity_received=0)
             session.add(row)

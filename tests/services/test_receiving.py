@@ -200,6 +200,8 @@ def test_unknown_barcode_creates_a_sku_with_serials(database: Database, world: W
         line = create_sku(s, receiving, NEW_EAN, "ESC-01", "Escáner", category="electronica", tracking=Tracking.SERIAL)
         assert line.line_id is None and line.ordered == 0
         assert receiving.scan(NEW_EAN).status is ScanStatus.NEEDS_SERIAL
+        with pytest.raises(ReceivingError, match="ESC-01: scan the unit's serial number, not a product code"):
+            receiving.scan(NEW_EAN)
         outcome = receiving.scan("SN-0001")
         assert outcome.serial == "SN-0001" and outcome.over_receipt
         gs1 = f"01{NEW_EAN.zfill(14)}21SN-0002"
@@ -235,3 +237,19 @@ def test_a_failed_commit_books_nothing(database: Database, world: World) -> None
     with database.unit_of_work() as uow:
         assert uow.session.scalar(select(func.count()).select_from(StockMove)) == 0
         assert uow.session.scalars(select(PurchaseOrder.status)).one() is PurchaseOrderStatus.ORDERED
+
+
+def test_two_stations_receiving_the_same_order(database: Database, world: World) -> None:
+    dock = setup_po(database, world, [(world.shirt, 4), (world.mug, 1)])
+    receipts = []
+    for _ in range(2):  # each station loads the order, then scans for a while
+        with database.unit_of_work() as uow:
+            receipts.append(load_receipt(uow.session, "OC-1001"))
+    for receiving in receipts:
+        receiving.scan(SHIRT_EAN, quantity=4)
+    with database.unit_of_work() as uow:
+        commit_receipt(uow.session, receipts[0], dock, ACTOR)
+        uow.commit()
+    with database.unit_of_work() as uow, pytest.raises(ReceivingError, match="POL-M-ROJ was received elsewhere meanwhile"):
+        commit_receipt(uow.session, receipts[1], dock, ACTOR)
+    assert on_hand(database, world.shirt, dock) == 4
