@@ -10,8 +10,8 @@ from sample_world import World, add_order
 
 from station.api import Label, Money, Rate, SettingsSchema, hookimpl
 from station.db import Database
-from station.db.models import Lot, OrderLine, SerialNumber
-from station.domain.stock import AdjustmentReason
+from station.db.models import Lot, OrderLine, Role, SerialNumber, StockMove, User
+from station.domain.stock import AdjustmentReason, MoveKind
 from station.pluginhost import PluginHost
 from station.services.carriers import CarrierGateway
 from station.services.dispatch import ParcelPlan, purchase_label, ship_order
@@ -150,3 +150,24 @@ def test_unknown_lot_serial_and_order_are_named(database: Database, world: World
             trace_serial(s, "SN-9")
         with pytest.raises(TraceError, match="No order 'JLS-999'"):
             trace_order(s, "JLS-999")
+
+
+def test_moves_name_the_user_and_a_serials_own_moves_are_not_inferred(database: Database, world: World) -> None:
+    receive_lot_and_serial(database, world)
+    with database.unit_of_work() as uow:
+        s = uow.session
+        user = User(login="ana", name="Ana", role=Role.LEAD, pin_hash="x")
+        s.add(user)
+        s.flush()
+        unit = s.query(SerialNumber).filter_by(serial="SN-0001").one()
+        lot_id = s.query(Lot).filter_by(code="L-2601").one().id
+        StockLedger(s, Actor(station="rf-3", user_id=user.id)).move(world.shirt, world.bin_a, world.bin_b, 1, lot_id=lot_id)
+        # A move that carries the serial itself (as a serial-aware operation records it).
+        s.add(StockMove(tenant_id=world.tenant_id, kind=MoveKind.TRANSFER, variant_id=world.mug, serial_id=unit.id, quantity=1,
+                        from_location_id=world.bin_b, to_location_id=world.bin_a, station="rf-3", user_id=user.id))
+        uow.commit()
+    with database.unit_of_work() as uow:
+        lot = trace_lot(uow.session, "POL-M-ROJ", "L-2601")
+        serial = trace_serial(uow.session, "SN-0001")
+    assert (lot.moves[-1].kind, lot.moves[-1].user, lot.moves[-1].station) == ("transfer", "ana", "rf-3")
+    assert [(m.kind, m.inferred, m.user) for m in serial.moves] == [("receipt", True, None), ("transfer", False, "ana")]
