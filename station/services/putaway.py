@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.db.models import Location, LocationKind, Product, StockMove, StockQuant, Variant
+from station.db.models import Location, LocationKind, Lot, Product, StockMove, StockQuant, Variant
 from station.domain.stock import MoveKind
 from station.services.stock import Actor, StockLedger
 
@@ -160,3 +160,45 @@ def confirm_putaway(
     if target is None or not target.active:
         raise PutawayError(f"Bin {scanned_bin_code.strip()} does not exist or is inactive in this warehouse")
     return StockLedger(session, actor).move(variant_id, source.id, target.id, quantity, lot_id=lot_id, kind=MoveKind.PUTAWAY)
+
+
+@dataclass(frozen=True)
+class PutawayTask:
+    """Units waiting on a dock, with where they should go (or why nowhere fits)."""
+
+    variant_id: int
+    sku: str
+    lot_id: int | None
+    lot_code: str | None
+    quantity: int
+    suggestion: Suggestion | None
+    problem: str = ""
+
+
+def pending_putaway(session: Session, dock_location_id: int) -> list[PutawayTask]:
+    """Everything on hand at ``dock_location_id``, by SKU and lot, each with a suggested bin.
+
+    Each suggestion is made on its own (two tasks may be sent to the same bin's last free room);
+    `confirm_putaway` re-checks against the suggestion current when the bin is scanned.
+    """
+    dock = session.get(Location, dock_location_id)
+    if dock is None:
+        raise PutawayError(f"No location with id {dock_location_id}")
+    rows = session.execute(
+        select(StockQuant.variant_id, Variant.sku, StockQuant.lot_id, Lot.code, StockQuant.on_hand)
+        .join(Variant, Variant.id == StockQuant.variant_id)
+        .outerjoin(Lot, Lot.id == StockQuant.lot_id)
+        .where(StockQuant.location_id == dock.id, StockQuant.on_hand > 0)
+        .order_by(Variant.sku, Lot.code)
+    ).all()
+    tasks = []
+    for variant_id, sku, lot_id, lot_code, quantity in rows:
+        try:
+            suggestion: Suggestion | None = suggest_bin(
+                session, variant_id, quantity, dock.warehouse_id, dock_location_id=dock.id
+            )
+            problem = ""
+        except PutawayError as exc:
+            suggestion, problem = None, str(exc)
+        tasks.append(PutawayTask(variant_id, sku, lot_id, lot_code, quantity, suggestion, problem))
+    return tasks

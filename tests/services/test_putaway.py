@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from station.db import Database
 from station.db.models import Location, LocationKind, Product, StockMove, StockQuant, Variant
-from station.services.putaway import PutawayError, confirm_putaway, suggest_bin
+from station.services.putaway import PutawayError, confirm_putaway, pending_putaway, suggest_bin
 from station.services.stock import Actor, MoveKind, StockLedger
 
 ACTOR = Actor(station="PUT-1")
@@ -104,3 +104,16 @@ def test_wrong_bin_is_refused_and_changes_nothing(database: Database, world: Wor
         assert quants[dock] == 0 and quants[site["B-01-A"]] == 4
         with pytest.raises(PutawayError, match="Wrong bin: scanned B-02-A, expected A-01-B"):
             confirm_putaway(uow.session, world.shirt, None, site["B-01-A"], "B-02-A", 1, ACTOR, expected_bin="A-01-B")
+
+
+def test_pending_putaway_lists_the_dock_with_suggestions(database: Database, world: World, site: dict[str, int]) -> None:
+    dock = site["DOCK-01"]
+    put(database, world.shirt, dock, 4)
+    put(database, world.mug, dock, 2)
+    put(database, world.shirt, world.bin_a, 1)  # not on the dock: not a task
+    with database.unit_of_work() as uow:
+        tasks = pending_putaway(uow.session, dock)
+    assert [(t.sku, t.quantity, t.suggestion.location_code if t.suggestion else None) for t in tasks] == [
+        ("POL-M-ROJ", 4, "A-01-A"),
+        ("TAZ-01", 2, "F-01-A"),
+    ]
