@@ -1,0 +1,172 @@
+"""Stock across warehouses and channels: available-to-sell per channel and which warehouse serves an order.
+
+Available to sell for a channel = Σ over warehouses (on hand − reserved) − the channel's stock buffer,
+never below zero. On hand counts only sellable units (quarantine and returns are not in the level).
+
+A reservation made for one channel (`Reservation.channel_id`) is held stock: it is in `reserved` and so
+counts against *every* channel, not only the one it was made for. Nothing is set aside per channel.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.db.models import Channel, Listing, ListingStatus, StockLevel, Warehouse
+from station.domain.stock import available
+
+__all__ = [
+    "Allocation",
+    "ListingAvailability",
+    "available_to_sell",
+    "channel_availability",
+    "choose_warehouse",
+    "normalise_region",
+    "warehouse_availability",
+]
+
+
+def warehouse_availability(session: Session, variant_id: int) -> dict[int, int]:
+    """Units free to sell of a SKU per warehouse id (on hand − reserved, never below zero)."""
+    rows = session.execute(
+        select(StockLevel.warehouse_id, StockLevel.on_hand, StockLevel.reserved).where(StockLevel.variant_id == variant_id)
+    )
+    return {warehouse_id: available(on_hand, reserved) for warehouse_id, on_hand, reserved in rows}
+
+
+def _buffer(session: Session, channel_id: int) -> int:
+    buffer = session.scalar(select(Channel.stock_buffer).where(Channel.id == channel_id))
+    if buffer is None:
+        raise LookupError(f"no channel #{channel_id}")
+    return max(buffer, 0)
+
+
+def available_to_sell(session: Session, variant_id: int, channel_id: int) -> int:
+    """What a channel may offer of a SKU: free units in all warehouses minus the channel's buffer, ≥ 0."""
+    free = sum(warehouse_availability(session, variant_id).values())
+    return max(free - _buffer(session, channel_id), 0)
+
+
+@dataclass(frozen=True)
+class ListingAvailability:
+    """One listing of a channel and the quantity to publish for it."""
+
+    listing_id: int
+    variant_id: int
+    external_id: str
+    quantity: int
+    last_pushed_qty: int | None
+
+    @property
+    def changed(self) -> bool:
+        return self.last_pushed_qty != self.quantity
+
+
+def channel_availability(session: Session, channel_id: int, *, include_paused: bool = False) -> list[ListingAvailability]:
+    """Available-to-sell for every (active) listing of a channel, in listing order: what the outbox pushes."""
+    buffer = _buffer(session, channel_id)
+    query = select(Listing).where(Listing.channel_id == channel_id).order_by(Listing.id)
+    if not include_paused:
+        query = query.where(Listing.status == ListingStatus.ACTIVE)
+    listings = session.scalars(query).all()
+    variant_ids = {listing.variant_id for listing in listings}
+    free: dict[int, int] = dict.fromkeys(variant_ids, 0)
+    if variant_ids:
+        rows = session.execute(
+            select(StockLevel.variant_id, StockLevel.on_hand, StockLevel.reserved).where(
+                StockLevel.variant_id.in_(variant_ids)
+            )
+        )
+        for variant_id, on_hand, reserved in rows:
+            free[variant_id] += available(on_hand, reserved)
+    return [
+        ListingAvailability(
+            listing_id=listing.id,
+            variant_id=listing.variant_id,
+            external_id=listing.external_id,
+            quantity=max(free[listing.variant_id] - buffer, 0),
+            last_pushed_qty=listing.last_pushed_qty,
+        )
+        for listing in listings
+    ]
+
+
+# -- allocation ---------------------------------------------------------------------------------
+
+
+def normalise_region(region: str) -> str:
+    """A región as a comparable key: lower case, no accents, no "región (de/del)" prefix, single spaces.
+
+    "Región Metropolitana de Santiago", "Metropolitana", "RM" all become "metropolitana…"-style keys;
+    the comparison in `choose_warehouse` matches when one key starts with the other.
+    """
+    text = unicodedata.normalize("NFKD", region).encode("ascii", "ignore").decode().lower()
+    text = " ".join(text.split())
+    for prefix in ("region del ", "region de ", "region "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    return {"rm": "metropolitana", "santiago": "metropolitana"}.get(text, text)
+
+
+def _same_region(a: str, b: str) -> bool:
+    ka, kb = normalise_region(a), normalise_region(b)
+    return bool(ka and kb) and (ka.startswith(kb) or kb.startswith(ka))
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """The outcome of `choose_warehouse`. `warehouse_id` is None when no single warehouse can serve it."""
+
+    warehouse_id: int | None
+    warehouse_code: str | None
+    reason: str  # "same_region", "most_stock" or "none"
+    shortages: dict[int, int]  # when none can: variant id -> units missing in the best-stocked warehouse
+
+    @property
+    def ok(self) -> bool:
+        return self.warehouse_id is not None
+
+
+def choose_warehouse(session: Session, variant_quantities: Mapping[int, int], destination_region: str) -> Allocation:
+    """The warehouse that ships a whole order.
+
+    Rule: among warehouses that have every line free (on hand − reserved ≥ quantity), prefer one whose
+    `Warehouse.region` is the customer's región; otherwise (or among several in that región) the one
+    with the most free units of the order's SKUs; ties go to the lowest warehouse code. When none can
+    serve the whole order, the result has no warehouse and names what the best-stocked one lacks.
+    """
+    wanted = {variant_id: quantity for variant_id, quantity in variant_quantities.items() if quantity > 0}
+    warehouses = session.execute(select(Warehouse.id, Warehouse.code, Warehouse.region).order_by(Warehouse.code)).all()
+    free: dict[int, dict[int, int]] = {warehouse_id: {} for warehouse_id, _, _ in warehouses}
+    if wanted:
+        rows = session.execute(
+            select(StockLevel.warehouse_id, StockLevel.variant_id, StockLevel.on_hand, StockLevel.reserved).where(
+                StockLevel.variant_id.in_(wanted)
+            )
+        )
+        for warehouse_id, variant_id, on_hand, reserved in rows:
+            free.setdefault(warehouse_id, {})[variant_id] = available(on_hand, reserved)
+
+    def total(warehouse_id: int) -> int:
+        return sum(free[warehouse_id].get(v, 0) for v in wanted)
+
+    able = [
+        (warehouse_id, code, region)
+        for warehouse_id, code, region in warehouses
+        if all(free[warehouse_id].get(v, 0) >= q for v, q in wanted.items())
+    ]
+    if able:
+        local = [row for row in able if _same_region(row[2], destination_region)]
+        pool, reason = (local, "same_region") if local else (able, "most_stock")
+        best = max(pool, key=lambda row: total(row[0]))  # max keeps the first (lowest code) on ties
+        return Allocation(best[0], best[1], reason, {})
+    if not warehouses:
+        return Allocation(None, None, "none", dict(wanted))
+    fullest = max(warehouses, key=lambda row: total(row[0]))
+    shortages = {v: q - free[fullest[0]].get(v, 0) for v, q in wanted.items() if free[fullest[0]].get(v, 0) < q}
+    return Allocation(None, None, "none", shortages)
