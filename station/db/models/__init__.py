@@ -17,6 +17,7 @@ from station.db.models.fulfilment import (
     Wave,
 )
 from station.db.models.orders import Order, OrderLine, Payment, PaymentStatus, Refund, RefundStatus
+from station.db.models.replenishment import StockThreshold
 from station.db.models.stock import (
     CycleCount,
     CycleCountLine,
@@ -39,6 +40,6 @@ __all__ = [
     "Package", "PackageType", "Payment", "PaymentStatus", "Picklist", "PicklistLine", "PicklistStatus", "Product",
     "PurchaseOrder", "PurchaseOrderLine", "PurchaseOrderStatus", "Refund", "RefundStatus", "Reservation",
     "ReservationStatus", "Return", "ReturnLine", "ReturnStatus", "Role", "SerialNumber", "Shipment",
-    "ShipmentStatus", "StockLevel", "StockMove", "StockQuant", "Symbology", "Tenant", "TrackingEvent",
+    "ShipmentStatus", "StockLevel", "StockMove", "StockQuant", "StockThreshold", "Symbology", "Tenant", "TrackingEvent",
     "Tracking", "User", "Variant", "Warehouse", "Wave",
 ]
