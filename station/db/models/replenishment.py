@@ -11,7 +11,7 @@ from station.db.base import Base, BigId, IdMixin, utcnow
 
 
 class StockThreshold(IdMixin, Base):
-    """Alert when a SKU's units on hand in a warehouse fall to `threshold` or below."""
+    """Alert when a SKU's units free to sell in a warehouse (on hand − reserved) fall to `threshold` or below."""
 
     __tablename__ = "stock_thresholds"
     __table_args__ = (
