@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "station.cli.count",
     "station.cli.receive",
     "station.cli.stock",
+    "station.cli.alerts",
     "station.cli.trace",
     "station.cli.transfer",
     "station.cli.worker",
