@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -54,6 +55,13 @@ def _configure_sqlite(engine: Engine) -> None:
         # Take the write lock up front: a deferred transaction that later writes can fail with
         # "database is locked" instead of waiting, when two threads or processes share the file.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def upsert_insert(session: Session, target: Any) -> Any:
+    """An INSERT with `on_conflict_do_nothing`/`_update`, which PostgreSQL and SQLite both support
+    but SQLAlchemy offers only per dialect."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(target)
 
 
 @dataclass(frozen=True)

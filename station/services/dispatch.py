@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from station.api import Label, LabelRequest, Money, Rate
 from station.db.base import utcnow
-from station.db.engine import Database
+from station.db.engine import Database, upsert_insert
 from station.db.models import (
     AuditEntry,
     Channel,
@@ -334,8 +333,7 @@ def _queue_channel_update(session: Session, order: Order, shipment: Shipment, no
     channel = session.get(Channel, order.channel_id)
     if channel is None or not channel.active:
         return
-    dialect = session.get_bind().dialect.name
-    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(OutboxMessage)
+    insert = upsert_insert(session, OutboxMessage)
     session.execute(
         insert.values(
             tenant_id=order.tenant_id,

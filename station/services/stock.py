@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from station.api import StockChange
 from station.db.base import utcnow
+from station.db.engine import upsert_insert
 from station.db.models import (
     Location,
     LocationKind,
@@ -340,7 +340,7 @@ class StockLedger:
         """The SKU's level row, created if missing, locked until the transaction ends."""
         values = {"tenant_id": variant.tenant_id, "warehouse_id": warehouse_id, "variant_id": variant.id}
         self.session.execute(
-            self._insert(StockLevel).values(**values, on_hand=0, reserved=0).on_conflict_do_nothing(
+            upsert_insert(self.session, StockLevel).values(**values, on_hand=0, reserved=0).on_conflict_do_nothing(
                 index_elements=["warehouse_id", "variant_id"]
             )
         )
@@ -415,11 +415,6 @@ class StockLedger:
             statements.QUEUE_STOCK_PUSHES[connection.dialect.name],
             {"tenant_id": tenant_id, "variant_id": variant_id, "now": self.clock()},
         )
-
-    def _insert(self, model: type):
-        """INSERT with the dialect's ON CONFLICT support (PostgreSQL and SQLite both have it)."""
-        dialect = self.session.get_bind().dialect.name
-        return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
 
 
 def sum_quants(session: Session, warehouse_id: int, variant_id: int) -> int:
