@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from station.api import CONTENT_TYPE_EPL, CONTENT_TYPE_PDF, CONTENT_TYPE_ZPL, PrinterTransport, PrintJob, ScaleProtocol
@@ -18,6 +19,9 @@ from station.hardware.printing import PrinterDevice, PrinterError, PrinterNotRea
 from station.hardware.printing.layout import build_test_layout
 from station.hardware.printing.zpl import render_test_label
 from station.hardware.scale import ScaleDevice, ScaleMonitor, ScalePortError, discover_ports, parse_usb_url
+
+if TYPE_CHECKING:
+    from station.ui.tasks import TaskRunner
 
 AUTO_PROTOCOL = "auto"
 #: pyserial URL schemes a scale address may use, plus ``sim://`` (the built-in simulator).
@@ -138,6 +142,17 @@ def close_scale(monitor: ScaleMonitor | None, device: ScaleDevice | None, join_t
         monitor.join(join_timeout_s)
     if device is not None:
         device.close()
+
+
+def release_scale(runner: TaskRunner, monitor: ScaleMonitor | None, device: ScaleDevice | None) -> None:
+    """Stop polling and release the port off the UI thread (a read in progress may take its timeout);
+    here and now only when the runner is already shut down (the window is closing)."""
+    if monitor is None and device is None:
+        return
+    try:
+        runner.submit(close_scale, monitor, device, lane="net")
+    except RuntimeError:
+        close_scale(monitor, device)
 
 
 # -- the printer -----------------------------------------------------------------------------------

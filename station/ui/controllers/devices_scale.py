@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from station.api import ScaleProtocol, ScaleReading, ScaleState
 from station.hardware.scale import ScaleDevice, ScaleMonitor
-from station.ui.controllers.devices_jobs import close_scale, open_scale
+from station.ui.controllers.devices_jobs import open_scale, release_scale
 from station.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -67,12 +67,12 @@ class ScaleTester(QObject):
         self.monitor = self.device = None
         if monitor is not None:
             monitor.stop()
-        self._release(monitor, device)
+        release_scale(self.runner, monitor, device)
         self.sig_stopped.emit()
 
     def _opened(self, generation: int, device: ScaleDevice) -> None:
         if generation != self._generation:
-            self._release(None, device)  # the test was stopped or replaced while the port opened
+            release_scale(self.runner, None, device)  # the test was stopped or replaced while the port opened
             return
         self.device = device
         emit = self._sig_from_monitor.emit
@@ -95,14 +95,3 @@ class ScaleTester(QObject):
             return
         self.latest = reading
         self.sig_reading.emit(reading)
-
-    def _release(self, monitor: ScaleMonitor | None, device: ScaleDevice | None) -> None:
-        if monitor is None and device is None:
-            return
-        try:
-            self.runner.submit(close_scale, monitor, device, lane="net")
-        except RuntimeError:  # the runner is shut down (the window is closing): release here
-            if monitor is not None:
-                monitor.stop()
-            if device is not None:
-                device.close()

@@ -18,6 +18,7 @@ from station.api import PrinterTransport, PrintJob, ScaleProtocol, ScaleReading,
 from station.hardware.printing import PrinterDevice, PrinterError, PrintSpooler, PrintTicket, TicketEvent
 from station.hardware.scale import ScaleDevice, ScaleError, ScaleMonitor
 from station.hardware.scale.device import SIMULATOR_SCHEME
+from station.ui.controllers.devices_jobs import release_scale
 from station.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ class ScaleBridge(QObject):
                 QTimer.singleShot(int(REOPEN_AFTER_S * 1000), self, lambda: self._try_open(generation))
             return
         if not current:
-            device.close()
+            release_scale(self.runner, None, device)
             return
         self.device = device
         self.monitor = ScaleMonitor(device, self._sig_from_monitor.emit, self.interval_s).start()
@@ -96,10 +97,8 @@ class ScaleBridge(QObject):
     def _close(self) -> None:
         monitor, device, self.monitor, self.device = self.monitor, self.device, None, None
         if monitor is not None:
-            monitor.stop()
-            monitor.join(2.0)
-        if device is not None:
-            device.close()
+            monitor.stop()  # never blocks; the join and the port's release happen off the UI thread
+        release_scale(self.runner, monitor, device)
 
 
 def _open_scale(url: str, protocol: str, protocols: Mapping[str, ScaleProtocol]) -> ScaleDevice | ScaleReading:
