@@ -1,7 +1,17 @@
 """The data model of DESIGN §3, one module per family; import everything from here."""
 
-from station.db.models.catalog import Barcode, Lot, Product, SerialNumber, Symbology, Tracking, Variant
+from station.db.models.catalog import (
+    Barcode,
+    Lot,
+    Product,
+    RemovalRule,
+    SerialNumber,
+    Symbology,
+    Tracking,
+    Variant,
+)
 from station.db.models.channels import Channel, Listing, ListingStatus, OutboxMessage, OutboxStatus
+from station.db.models.counting import CountSchedule
 from station.db.models.fulfilment import (
     Package,
     PackageType,
@@ -32,14 +42,62 @@ from station.db.models.stock import (
     StockQuant,
 )
 from station.db.models.tenancy import AuditEntry, Role, Tenant, User
+from station.db.models.transfers import StockTransfer, StockTransferLine, TransferStatus
 from station.db.models.warehouse import Location, LocationKind, Warehouse
 
 __all__ = [
-    "AuditEntry", "Barcode", "Channel", "CycleCount", "CycleCountLine", "CycleCountStatus", "Listing",
-    "ListingStatus", "Location", "LocationKind", "Lot", "Order", "OrderLine", "OutboxMessage", "OutboxStatus",
-    "Package", "PackageType", "Payment", "PaymentStatus", "Picklist", "PicklistLine", "PicklistStatus", "Product",
-    "PurchaseOrder", "PurchaseOrderLine", "PurchaseOrderStatus", "Refund", "RefundStatus", "Reservation",
-    "ReservationStatus", "Return", "ReturnLine", "ReturnStatus", "Role", "SerialNumber", "Shipment",
-    "ShipmentStatus", "StockLevel", "StockMove", "StockQuant", "StockThreshold", "Symbology", "Tenant", "TrackingEvent",
-    "Tracking", "User", "Variant", "Warehouse", "Wave",
+    "AuditEntry",
+    "Barcode",
+    "Channel",
+    "CountSchedule",
+    "CycleCount",
+    "CycleCountLine",
+    "CycleCountStatus",
+    "Listing",
+    "ListingStatus",
+    "Location",
+    "LocationKind",
+    "Lot",
+    "Order",
+    "OrderLine",
+    "OutboxMessage",
+    "OutboxStatus",
+    "Package",
+    "PackageType",
+    "Payment",
+    "PaymentStatus",
+    "Picklist",
+    "PicklistLine",
+    "PicklistStatus",
+    "Product",
+    "PurchaseOrder",
+    "PurchaseOrderLine",
+    "PurchaseOrderStatus",
+    "Refund",
+    "RefundStatus",
+    "RemovalRule",
+    "Reservation",
+    "ReservationStatus",
+    "Return",
+    "ReturnLine",
+    "ReturnStatus",
+    "Role",
+    "SerialNumber",
+    "Shipment",
+    "ShipmentStatus",
+    "StockLevel",
+    "StockMove",
+    "StockQuant",
+    "StockThreshold",
+    "StockTransfer",
+    "StockTransferLine",
+    "Symbology",
+    "Tenant",
+    "TrackingEvent",
+    "Tracking",
+    "TransferStatus",
+    "User",
+    "Variant",
+    "Warehouse",
+    "Wave",
 ]

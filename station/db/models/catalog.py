@@ -10,6 +10,7 @@ from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from station.db.base import Base, BigId, CreatedAtMixin, IdMixin, enum_column
+from station.domain.removal import RemovalStrategy
 
 
 class Tracking(enum.StrEnum):
@@ -38,6 +39,8 @@ class Product(IdMixin, CreatedAtMixin, Base):
     shelf_life_days: Mapped[int | None]
     # Attribute axes of the variant matrix, e.g. {"size": ["S","M"], "colour": ["red"]}.
     attribute_axes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # None: the category's rule (`RemovalRule`), else FEFO for lots with expiry, else FIFO.
+    removal_strategy: Mapped[RemovalStrategy | None] = mapped_column(enum_column(RemovalStrategy, "removal_strategy"))
 
     variants: Mapped[list[Variant]] = relationship(back_populates="product")
 
@@ -102,3 +105,14 @@ class SerialNumber(IdMixin, CreatedAtMixin, Base):
     location_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("locations.id"))
     # The order line it left with, once packed and shipped.
     order_line_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("order_lines.id"))
+
+
+class RemovalRule(IdMixin, Base):
+    """The removal strategy of every product in a category that has none of its own."""
+
+    __tablename__ = "removal_rules"
+    __table_args__ = (UniqueConstraint("tenant_id", "category"),)
+
+    tenant_id: Mapped[int] = mapped_column(BigId, ForeignKey("tenants.id"))
+    category: Mapped[str] = mapped_column(String(100))
+    strategy: Mapped[RemovalStrategy] = mapped_column(enum_column(RemovalStrategy, "removal_strategy"))

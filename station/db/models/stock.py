@@ -149,6 +149,8 @@ class CycleCount(IdMixin, CreatedAtMixin, Base):
     )
     counted_by: Mapped[int | None] = mapped_column(BigId, ForeignKey("users.id"))
     completed_at: Mapped[datetime | None]
+    schedule_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("count_schedules.id"), index=True)
+    blind: Mapped[bool] = mapped_column(default=False)
 
 
 class CycleCountLine(IdMixin, Base):

@@ -17,6 +17,7 @@ class LocationKind(enum.StrEnum):
     PACKING = "packing"
     RETURNS = "returns"
     QUARANTINE = "quarantine"
+    TRANSIT = "transit"  # units on their way from another warehouse (a stock transfer)
 
 
 class Warehouse(IdMixin, CreatedAtMixin, Base):
