@@ -255,6 +255,17 @@
     </message>
 </context>
 <context>
+    <name>InventoryController</name>
+    <message>
+        <source>Filter: SKU, name, client…</source>
+        <translation>Filtrar: SKU, nombre, cliente…</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+</context>
+<context>
     <name>InventoryTable</name>
     <message>
         <source>SKU</source>
@@ -340,10 +351,6 @@
     <message>
         <source>Filter: number, customer, comuna, state…</source>
         <translation>Filtrar: número, cliente, comuna, estado…</translation>
-    </message>
-    <message>
-        <source>Filter: SKU, name, client…</source>
-        <translation>Filtrar: SKU, nombre, cliente…</translation>
     </message>
 </context>
 <context>

@@ -12,16 +12,16 @@ from station.config import Settings, StationPaths
 from station.db.engine import Database
 from station.pluginhost import PluginHost
 from station.services.auth import LoggedInUser, Role
-from station.services.inventory import list_stock
 from station.services.orders import ORDER_LIST_LIMIT, list_orders
+from station.ui.controllers.inventory_controller import InventoryContext, InventoryController
 from station.ui.controllers.packing_controller import PackingController
 from station.ui.controllers.settings_controller import SettingsController
 from station.ui.controllers.status_controller import StatusController
 from station.ui.controllers.table_controller import TableController
-from station.ui.models.inventory_model import InventoryTableModel
 from station.ui.models.orders_model import ORDERS_PLACED_COLUMN, OrdersTableModel
 from station.ui.navigation import PAGES, REFRESH_SHORTCUT, coming_with, page_title
 from station.ui.tasks import Task, TaskRunner
+from station.ui.views.inventory_view import InventoryView
 from station.ui.views.main_window import MainWindow
 from station.ui.views.packing_view import PackingView
 from station.ui.views.placeholder_view import PlaceholderView
@@ -71,6 +71,7 @@ class MainController(QObject):
         self.summaries = Summaries(self)
         self.packing: PackingController | None = None
         self.settings: SettingsController | None = None
+        self.inventory: InventoryController | None = None
 
         for page in PAGES:
             window.add_page(page.key, page_title(page.key), page.shortcut, self._build_page(page.key, settings, paths))
@@ -111,19 +112,16 @@ class MainController(QObject):
             )
             return view
         if key == "inventory":
-            view = TablePageView(title, self.tr("Filter: SKU, name, client…"), stretch_column=1)
-            self.tables[key] = TableController(
-                view,
-                InventoryTableModel(self),
-                partial(list_stock, self.database),
-                self.runner,
-                self.summaries.inventory,
-                self,
-            )
-            return view
+            inventory_view = InventoryView(title)
+            context = InventoryContext(self.database, self.user, settings, paths, self.runner)
+            self.inventory = InventoryController(inventory_view, context, self.summaries.inventory, self)
+            self.tables[key] = self.inventory.stock
+            return inventory_view
         if key == "settings":
             settings_view = SettingsView(title)
-            self.settings = SettingsController(settings_view, settings, self.database.info, paths, self, runner=self.runner)
+            self.settings = SettingsController(
+                settings_view, settings, self.database.info, paths, self, runner=self.runner
+            )
             self.settings.sig_settings_saved.connect(self.status.show_station)
             self.settings.sig_settings_saved.connect(self.status.show_devices)
             return settings_view
@@ -152,6 +150,8 @@ class MainController(QObject):
         focus = getattr(page, "filter_field", None) or getattr(page, "station_name", None)
         if key == "packing" and self.packing is not None:
             self.packing.focus()
+        elif key == "inventory" and self.inventory is not None:
+            self.inventory.page_shown()
         elif focus is not None:
             focus.setFocus()
         self.sig_page_shown.emit(key)
@@ -160,6 +160,8 @@ class MainController(QObject):
         if self.current_page == "packing" and self.packing is not None:
             self.packing.refresh()
             return None
+        if self.current_page == "inventory" and self.inventory is not None:
+            return self.inventory.refresh_current()
         table = self.tables.get(self.current_page)
         return table.refresh() if table is not None else None
 
@@ -177,6 +179,8 @@ class MainController(QObject):
             self.packing.shutdown()
         if self.settings is not None:
             self.settings.shutdown()
+        if self.inventory is not None:
+            self.inventory.shutdown()
 
     def show_plugin_load_failed(self, message: str) -> None:
         self.status.show_plugins_failed(message)

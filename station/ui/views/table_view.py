@@ -20,11 +20,14 @@ MAX_COLUMN_WIDTH = 190  # pixels; longer text is elided (the full text is in the
 
 
 class TablePageView(QWidget):
+    """With an empty `title` it is a tab's content: no title line, no page margins."""
+
     def __init__(self, title: str, filter_hint: str, stretch_column: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stretch_column = stretch_column
         self.title = QLabel(title)
-        self.title.setObjectName("viewTitle")
+        self.title.setObjectName("viewTitle" if title else "")
+        self.title.setVisible(bool(title))
         self.filter_field = QLineEdit()
         self.filter_field.setObjectName("filter")
         self.filter_field.setPlaceholderText(filter_hint)
@@ -61,7 +64,7 @@ class TablePageView(QWidget):
         bar.addWidget(self.summary, 2)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setContentsMargins(*((32, 24, 32, 24) if title else (0, 12, 0, 0)))
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addLayout(bar)

@@ -1,0 +1,132 @@
+"""Fills the Inventory page: the stock table first, then one tab per warehouse task.
+
+Each task tab is built by a factory `build(context, parent) -> InventoryTab` from its own module
+(view + controller); `TAB_FACTORIES` lists them in the order the tabs appear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from station.config import Settings, StationPaths
+from station.db.engine import Database
+from station.services.auth import LoggedInUser
+from station.services.inventory import list_stock
+from station.ui.controllers.table_controller import Summary, TableController
+from station.ui.models.inventory_model import InventoryTableModel
+from station.ui.tasks import Task, TaskRunner
+from station.ui.views.inventory_view import InventoryView
+from station.ui.views.table_view import TablePageView
+
+
+@dataclass(frozen=True)
+class InventoryContext:
+    """What every inventory tab may use: the database, who is signed in, this station, the task lanes."""
+
+    database: Database
+    user: LoggedInUser
+    settings: Settings
+    paths: StationPaths
+    runner: TaskRunner
+
+
+@dataclass
+class InventoryTab:
+    key: str  # stable identifier, used in code and tests
+    title: str  # translated
+    widget: QWidget
+    controller: QObject
+    focus: Callable[[], None] | None = None  # put the cursor where a scan goes
+    refresh: Callable[[], object] | None = None  # Ctrl+R on this tab
+    shutdown: Callable[[], None] | None = None  # the window closes
+
+
+TabFactory = Callable[[InventoryContext, QObject], InventoryTab]
+
+# Task tabs, in the order they appear after the stock table.
+TAB_FACTORIES: tuple[TabFactory, ...] = ()
+
+
+class InventoryController(QObject):
+    sig_tab_shown = Signal(str)  # the key of the tab now on screen
+
+    def __init__(
+        self,
+        view: InventoryView,
+        context: InventoryContext,
+        summary: Summary,
+        parent: QObject | None = None,
+        factories: tuple[TabFactory, ...] = TAB_FACTORIES,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.context = context
+        stock_view = TablePageView("", self.tr("Filter: SKU, name, client…"), stretch_column=1)
+        self.stock = TableController(
+            stock_view, InventoryTableModel(self), partial(list_stock, context.database), context.runner, summary, self
+        )
+        self.tabs: dict[str, InventoryTab] = {}
+        self._add(
+            InventoryTab(
+                "stock",
+                self.tr("Stock"),
+                stock_view,
+                self.stock,
+                focus=stock_view.filter_field.setFocus,
+                refresh=self.stock.refresh,
+            )
+        )
+        for factory in factories:
+            self._add(factory(context, self))
+        for number in range(1, min(len(self.tabs), 9) + 1):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(partial(self.show_tab_at, number - 1))
+        view.tabs.currentChanged.connect(self._tab_changed)
+
+    def _add(self, tab: InventoryTab) -> None:
+        self.tabs[tab.key] = tab
+        self.view.add_tab(tab.key, tab.title, tab.widget)
+
+    def show_tab(self, key: str) -> None:
+        self.show_tab_at(self.view.tab_keys().index(key))
+
+    def show_tab_at(self, index: int) -> None:
+        if self.view.tabs.currentIndex() == index:
+            self._tab_changed(index)
+        else:
+            self.view.tabs.setCurrentIndex(index)  # → _tab_changed
+
+    def _tab_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        key = self.view.tab_keys()[index]
+        if key == "stock" and not self.stock.loaded_once and not self.stock.loading:
+            self.stock.refresh()
+        self.focus()
+        self.sig_tab_shown.emit(key)
+
+    def focus(self) -> None:
+        tab = self.tabs[self.view.current_key]
+        if tab.focus is not None:
+            tab.focus()
+
+    def page_shown(self) -> None:
+        """The Inventory page came on screen: load what the current tab shows if it never loaded."""
+        self._tab_changed(self.view.tabs.currentIndex())
+
+    def refresh_current(self) -> Task | None:
+        tab = self.tabs[self.view.current_key]
+        result = tab.refresh() if tab.refresh is not None else None
+        return result if isinstance(result, Task) else None
+
+    def shutdown(self) -> None:
+        for tab in self.tabs.values():
+            if tab.shutdown is not None:
+                tab.shutdown()
