@@ -87,6 +87,14 @@ QHeaderView::section {{
     border: none; border-right: 1px solid {LINE}; border-bottom: 2px solid {ORANGE};
 }}
 
+QTabWidget#inventoryTabs::pane {{ border: none; border-top: 2px solid {LINE}; }}
+QTabWidget#inventoryTabs > QTabBar::tab {{
+    font-size: 13pt; color: {MUTED}; padding: 8px 16px; margin-right: 2px; border: none;
+    border-bottom: 4px solid transparent; background: transparent;
+}}
+QTabWidget#inventoryTabs > QTabBar::tab:selected {{ color: {INK}; font-weight: bold; border-bottom-color: {ORANGE}; }}
+QTabWidget#inventoryTabs > QTabBar::tab:hover {{ color: {INK}; }}
+
 QStatusBar {{ background: {SIDEBAR}; color: #E2E8F0; font-size: 10pt; }}
 QStatusBar QLabel {{ color: #E2E8F0; padding: 3px 8px; }}
 QStatusBar QLabel#statusProblem, QStatusBar QLabel[problem="true"] {{ color: #FDBA74; font-weight: bold; }}

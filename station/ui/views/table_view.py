@@ -55,18 +55,22 @@ class TablePageView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setResizeContentsPrecision(300)  # rows measured when fitting columns
 
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.refresh_button)
         bar = QHBoxLayout()
         bar.addWidget(self.filter_field, 3)
         bar.addWidget(self.summary, 2)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(*((32, 24, 32, 24) if title else (0, 12, 0, 0)))
         layout.setSpacing(12)
-        layout.addLayout(top)
+        if title:
+            top = QHBoxLayout()
+            top.addWidget(self.title)
+            top.addStretch(1)
+            top.addWidget(self.refresh_button)
+            layout.setContentsMargins(32, 24, 32, 24)
+            layout.addLayout(top)
+        else:  # a tab: the page above has the title, the button joins the filter's line
+            bar.addWidget(self.refresh_button)
+            layout.setContentsMargins(0, 12, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
