@@ -135,7 +135,7 @@ class StockLedger:
         if source.id == target.id:
             raise StockError(f"{variant.sku}: cannot move from {source.code} to itself")
         if source.warehouse_id != target.warehouse_id:
-            raise StockError(f"{variant.sku}: {source.code} and {target.code} are in different warehouses")
+            return self._move_between_warehouses(variant, source, target, quantity, lot_id, kind, reference)
         level = self._lock_level(source.warehouse_id, variant)
         self._take(variant, source, lot_id, quantity)
         self._quant(variant, target, lot_id).on_hand += quantity
@@ -144,6 +144,38 @@ class StockLedger:
         return self._record(
             kind, variant, quantity, source, target, lot_id, reference=reference, reservation_id=reservation_id
         )
+
+    def _move_between_warehouses(
+        self,
+        variant: Variant,
+        source: Location,
+        target: Location,
+        quantity: int,
+        lot_id: int | None,
+        kind: MoveKind,
+        reference: str,
+    ) -> StockMove:
+        """Units change warehouse only through a transit location (a stock transfer), never bin to bin.
+
+        Both levels are locked in warehouse order, so two transfers in opposite directions cannot
+        deadlock; units promised to customers (reserved) never leave.
+        """
+        if LocationKind.TRANSIT not in (source.kind, target.kind):
+            raise StockError(
+                f"{variant.sku}: {source.code} and {target.code} are in different warehouses; "
+                "units change warehouse through a stock transfer"
+            )
+        levels = {wid: self._lock_level(wid, variant) for wid in sorted((source.warehouse_id, target.warehouse_id))}
+        source_level, target_level = levels[source.warehouse_id], levels[target.warehouse_id]
+        if sellable(source):
+            free = source_level.on_hand - source_level.reserved
+            if free < quantity:
+                raise InsufficientStock(sku=variant.sku, location=None, requested=quantity, available=max(free, 0))
+        self._take(variant, source, lot_id, quantity)
+        self._quant(variant, target, lot_id).on_hand += quantity
+        source_level.on_hand -= quantity * sellable(source)
+        target_level.on_hand += quantity * sellable(target)
+        return self._record(kind, variant, quantity, source, target, lot_id, reference=reference)
 
     def adjust(
         self,
@@ -397,9 +429,9 @@ class StockLedger:
         )
         self.session.add(move)
         self.session.flush()
-        warehouse_id = (source or target).warehouse_id  # type: ignore[union-attr]
-        if sellable(source) != sellable(target):  # sellable units entered or left
-            self._after_change(warehouse_id, variant)
+        if sellable(source) != sellable(target):  # sellable units entered or left the sellable side's warehouse
+            changed = source if sellable(source) else target
+            self._after_change(changed.warehouse_id, variant)  # type: ignore[union-attr]
         return move
 
     def _after_change(self, warehouse_id: int, variant: Variant) -> None:

@@ -209,3 +209,50 @@ def test_units_in_quarantine_cannot_be_promised_until_released(database: Databas
         uow.commit()
     on_hand, reserved, _ = totals(database, world, world.shirt)
     assert (on_hand, reserved) == (1, 3)  # the order is now short; available shows 0, never negative
+
+
+def _second_warehouse(database: Database) -> tuple[int, int, int]:
+    """A second warehouse with a transit location and a dock: (warehouse id, transit id, dock id)."""
+    from station.db.models import Location, LocationKind, Warehouse  # noqa: PLC0415
+
+    with database.unit_of_work() as uow:
+        warehouse = Warehouse(code="CCP", name="Concepción")
+        uow.session.add(warehouse)
+        uow.session.flush()
+        transit = Location(warehouse_id=warehouse.id, code="TRANSIT", kind=LocationKind.TRANSIT)
+        dock = Location(warehouse_id=warehouse.id, code="DOCK", kind=LocationKind.DOCK)
+        uow.session.add_all([transit, dock])
+        uow.session.commit()
+        return warehouse.id, transit.id, dock.id
+
+
+def test_units_change_warehouse_only_through_transit_and_are_not_sellable_on_the_way(database: Database, world) -> None:
+    receive(database, world, 10)
+    other, transit, dock = _second_warehouse(database)
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        with pytest.raises(StockError, match="stock transfer"):
+            ledger.move(world.shirt, world.bin_a, dock, 1)  # straight into another warehouse's bin
+        ledger.move(world.shirt, world.bin_a, transit, 4, reference="TR-000001")
+        uow.commit()
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        assert ledger.totals(world.warehouse_id, world.shirt) == (6, 0)
+        assert ledger.totals(other, world.shirt) == (0, 0)  # in transit: nobody can sell it
+        ledger.move(world.shirt, transit, dock, 4, reference="TR-000001")
+        uow.commit()
+    with database.unit_of_work() as uow:
+        ledger = StockLedger(uow.session, ACTOR)
+        assert ledger.totals(other, world.shirt) == (4, 0)
+        assert sum_quants(uow.session, other, world.shirt) == 4
+
+
+def test_reserved_units_never_leave_for_another_warehouse(database: Database, world) -> None:
+    receive(database, world, 5)
+    _, transit, _ = _second_warehouse(database)
+    with database.unit_of_work() as uow:
+        StockLedger(uow.session, ACTOR).reserve(world.shirt, world.warehouse_id, 3, ttl=None)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        with pytest.raises(InsufficientStock, match="Only 2 of SKU POL-M-ROJ"):
+            StockLedger(uow.session, ACTOR).move(world.shirt, world.bin_a, transit, 3)
