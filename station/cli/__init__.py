@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "station.cli.receive",
     "station.cli.stock",
     "station.cli.alerts",
+    "station.cli.set_aside",
     "station.cli.trace",
     "station.cli.transfer",
     "station.cli.worker",
