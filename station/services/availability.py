@@ -4,7 +4,8 @@ Available to sell for a channel = Σ over warehouses (on hand − reserved) − 
 never below zero. On hand counts only sellable units (quarantine and returns are not in the level).
 
 A reservation made for one channel (`Reservation.channel_id`) is held stock: it is in `reserved` and so
-counts against *every* channel, not only the one it was made for. Nothing is set aside per channel.
+counts against *every* channel, not only the one it was made for — except units *set aside* for a
+channel (`station.services.set_asides`): that channel may sell them on top of its free units.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from station.db.models import Channel, Listing, ListingStatus, StockLevel, Warehouse
 from station.domain.stock import available
+from station.services.set_asides import channel_set_aside
 
 __all__ = [
     "Allocation",
@@ -46,9 +48,11 @@ def _buffer(session: Session, channel_id: int) -> int:
 
 
 def available_to_sell(session: Session, variant_id: int, channel_id: int) -> int:
-    """What a channel may offer of a SKU: free units in all warehouses minus the channel's buffer, ≥ 0."""
+    """What a channel may offer of a SKU: free units in all warehouses minus the channel's buffer, ≥ 0,
+    plus the units set aside for that channel."""
     free = sum(warehouse_availability(session, variant_id).values())
-    return max(free - _buffer(session, channel_id), 0)
+    kept = channel_set_aside(session, channel_id, {variant_id}).get(variant_id, 0)
+    return max(free - _buffer(session, channel_id), 0) + kept
 
 
 @dataclass(frozen=True)
@@ -83,12 +87,13 @@ def channel_availability(session: Session, channel_id: int, *, include_paused: b
         )
         for variant_id, on_hand, reserved in rows:
             free[variant_id] += available(on_hand, reserved)
+    kept = channel_set_aside(session, channel_id, variant_ids) if variant_ids else {}
     return [
         ListingAvailability(
             listing_id=listing.id,
             variant_id=listing.variant_id,
             external_id=listing.external_id,
-            quantity=max(free[listing.variant_id] - buffer, 0),
+            quantity=max(free[listing.variant_id] - buffer, 0) + kept.get(listing.variant_id, 0),
             last_pushed_qty=listing.last_pushed_qty,
         )
         for listing in listings
