@@ -75,6 +75,29 @@ class PackingSettings:
 
 
 @dataclass
+class SmtpSettings:
+    """Where the daily stock-alert mail goes; an empty host means "no alert mail".
+
+    The password is never here: it lives in the OS keyring (`station alerts mail-password`).
+    """
+
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"  # "starttls" (port 587), "ssl" (port 465) or "none" (a relay on the LAN)
+    username: str = ""  # empty: the server takes mail without logging in
+    from_address: str = ""
+    to_addresses: list[str] = field(default_factory=list)
+    timeout_seconds: int = 30
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.from_address and self.to_addresses)
+
+
+SMTP_SECURITY = ("starttls", "ssl", "none")
+
+
+@dataclass
 class Settings:
     station_name: str = field(default_factory=socket.gethostname)
     database_url: str = ""  # empty: the local SQLite file
@@ -82,6 +105,7 @@ class Settings:
     warehouse_code: str = ""
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     packing: PackingSettings = field(default_factory=PackingSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)  # [smtp]: the daily stock-alert mail
     # Keyboard-wedge scanner tuning ([scanner] threshold_ms, min_length, prefix, suffix, gs_replacement,
     # gs_key, timeout_ms), read by station.hardware.scanner.ScannerSettings.from_mapping, which checks it.
     scanner: dict[str, object] = field(default_factory=dict)
@@ -119,11 +143,18 @@ def _settings_from_dict(raw: dict, path: Path) -> Settings:
     if unknown:
         raise SettingsError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
     sections = {
-        name: _section(raw.pop(name, {}), cls, name, path) for name, cls in (("devices", DeviceSettings), ("packing", PackingSettings))
+        name: _section(raw.pop(name, {}), cls, name, path)
+        for name, cls in (("devices", DeviceSettings), ("packing", PackingSettings), ("smtp", SmtpSettings))
     }
     settings = Settings(**raw, **sections)
     if settings.language not in ("system", "es", "en"):
         raise SettingsError(f"{path}: language must be 'system', 'es' or 'en', not {settings.language!r}")
+    if settings.smtp.security not in SMTP_SECURITY:
+        raise SettingsError(
+            f"{path}: [smtp] security must be 'starttls', 'ssl' or 'none', not {settings.smtp.security!r}"
+        )
+    if not all(isinstance(address, str) for address in settings.smtp.to_addresses):
+        raise SettingsError(f"{path}: [smtp] to_addresses must be a list of e-mail addresses")
     return settings
 
 

@@ -1,15 +1,21 @@
-"""`station alerts low-stock|reorder|threshold`: low-stock list, reorder suggestions, per-SKU thresholds."""
+"""`station alerts low-stock|reorder|threshold|mail|mail-password`: low-stock list, reorder suggestions,
+per-SKU thresholds, and the stock-alert digest by e-mail (see docs/alerts.md)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from dataclasses import asdict
+from datetime import date
+from email.message import EmailMessage
 
-from station.config import load_settings, resolve_database_url
+from station import secrets
+from station.config import SettingsError, load_settings, resolve_database_url, station_paths
 from station.db.engine import Database
 from station.db.models import Warehouse
+from station.services.alert_mail import SECRET_OWNER, AlertMailError, mail_alerts
 from station.services.replenishment import (
     DEFAULT_HISTORY_DAYS,
     LowStock,
@@ -34,7 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     reorder.add_argument("--lead-time", type=int, default=7, help="days a purchase order takes to arrive (default 7)")
     reorder.add_argument("--cover", type=int, default=30, help="days of stock wanted after it arrives (default 30)")
     reorder.add_argument(
-        "--history", type=int, default=DEFAULT_HISTORY_DAYS, help=f"days of sales to measure (default {DEFAULT_HISTORY_DAYS})"
+        "--history",
+        type=int,
+        default=DEFAULT_HISTORY_DAYS,
+        help=f"days of sales to measure (default {DEFAULT_HISTORY_DAYS})",
     )
     reorder.add_argument("--json", action="store_true", help="print JSON instead of a table")
     reorder.set_defaults(handler=_reorder)
@@ -45,6 +54,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     threshold.add_argument("--warehouse", default=None, help="warehouse code (needed when there are several)")
     threshold.add_argument("--tenant", default=None, help="tenant code, when several tenants use the same SKU")
     threshold.set_defaults(handler=_threshold)
+
+    mail = actions.add_parser("mail", help="send the stock-alert digest by e-mail now ([smtp] in the settings)")
+    mail.add_argument("--dry-run", action="store_true", help="print the mail instead of sending it")
+    mail.set_defaults(handler=_mail)
+
+    password = actions.add_parser(
+        "mail-password", help="store the SMTP password in the OS keyring (read from the terminal, or stdin)"
+    )
+    password.set_defaults(handler=_mail_password)
 
 
 def _database(args: argparse.Namespace) -> Database:
@@ -65,7 +83,9 @@ def _low_stock(args: argparse.Namespace) -> int:
 def render_low_stock(rows: list[LowStock]) -> str:
     if not rows:
         return "No SKU is at or under its threshold."
-    lines = [f"{'Tenant':<8} {'SKU':<18} {'Warehouse':<10} {'On hand':>8} {'Reserved':>9} {'Free':>6} {'Threshold':>10}"]
+    lines = [
+        f"{'Tenant':<8} {'SKU':<18} {'Warehouse':<10} {'On hand':>8} {'Reserved':>9} {'Free':>6} {'Threshold':>10}"
+    ]
     for r in rows:
         lines.append(
             f"{r.tenant:<8} {r.sku:<18} {r.warehouse:<10} {r.on_hand:>8} {r.reserved:>9} {r.available:>6} {r.threshold:>10}"
@@ -128,4 +148,60 @@ def _threshold(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     print(message)
+    return 0
+
+
+def _mail(args: argparse.Namespace) -> int:
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    database = Database(resolve_database_url(args.database_url, settings))
+    try:
+        outcome = mail_alerts(database, settings, station_paths(), today=date.today(), dry_run=args.dry_run)
+    except AlertMailError as exc:
+        print(f"error: {exc}; nothing was sent", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    if outcome.status == "not-configured":
+        print(outcome.summary, file=sys.stderr)
+        return 2
+    if outcome.message is not None and args.dry_run:
+        print(render_mail(outcome.message))
+    print(outcome.summary, file=sys.stderr if args.dry_run else sys.stdout)
+    return 0
+
+
+def render_mail(message: EmailMessage) -> str:
+    """Headers and the plain-text body, as the recipients would read them."""
+    headers = "\n".join(f"{name}: {message[name]}" for name in ("From", "To", "Subject"))
+    body = message.get_body(preferencelist=("plain",))
+    return f"{headers}\n\n{body.get_content() if body else ''}"
+
+
+def _mail_password(args: argparse.Namespace) -> int:
+    try:
+        smtp = load_settings().smtp
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not smtp.username:
+        print(
+            "error: [smtp] username is empty in the settings file; a server without login needs no password",
+            file=sys.stderr,
+        )
+        return 2
+    prompt = f"SMTP password for {smtp.username} at {smtp.host}:{smtp.port}: "
+    password = getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if not password:
+        print("error: empty password; nothing was stored", file=sys.stderr)
+        return 1
+    try:
+        secrets.set_secret(SECRET_OWNER, smtp.username, password)
+    except secrets.SecretsUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"password for {smtp.username} stored in the keyring")
     return 0

@@ -6,10 +6,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
+from station.config import load_settings, station_paths
 from station.db.base import utcnow
 from station.db.engine import Database
 from station.pluginhost import PluginHost
+from station.services.alert_mail import mail_alerts
 from station.services.expiry import quarantine_expired
 from station.services.stock import Actor, StockLedger
 
@@ -42,7 +45,14 @@ def quarantine_expired_lots(database: Database, host: PluginHost, worker_name: s
     return f"{moved} expired unit(s) moved to quarantine"
 
 
+def daily_alert_mail(database: Database, host: PluginHost, worker_name: str) -> str:
+    """The stock-alert digest, at most once a day per recipient set; skipped while [smtp] is not set."""
+    outcome = mail_alerts(database, load_settings(), station_paths(), today=date.today(), daily=True)
+    return outcome.summary
+
+
 JOBS = (
     Job("expire-reservations", 30.0, expire_reservations),
     Job("quarantine-expired-lots", 3600.0, quarantine_expired_lots),
+    Job("alert-mail", 3600.0, daily_alert_mail),
 )
