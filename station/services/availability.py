@@ -10,7 +10,6 @@ channel (`station.services.set_asides`): that channel may sell them on top of it
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.db.models import Channel, Listing, ListingStatus, StockLevel, Warehouse
+from station.domain.regions import Region, distance_km, find_region, normalise_region
 from station.domain.stock import available
 from station.services.set_asides import channel_set_aside
 
@@ -103,24 +103,10 @@ def channel_availability(session: Session, channel_id: int, *, include_paused: b
 # -- allocation ---------------------------------------------------------------------------------
 
 
-def normalise_region(region: str) -> str:
-    """A región as a comparable key: lower case, no accents, no "región (de/del)" prefix, single spaces.
-
-    "Región Metropolitana de Santiago", "Metropolitana", "RM" all become "metropolitana…"-style keys;
-    the comparison in `choose_warehouse` matches when one key starts with the other.
-    """
-    text = unicodedata.normalize("NFKD", region).encode("ascii", "ignore").decode().lower()
-    text = " ".join(text.split())
-    for prefix in ("region del ", "region de ", "region "):
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-            break
-    return {"rm": "metropolitana", "santiago": "metropolitana"}.get(text, text)
-
-
-def _same_region(a: str, b: str) -> bool:
-    ka, kb = normalise_region(a), normalise_region(b)
-    return bool(ka and kb) and (ka.startswith(kb) or kb.startswith(ka))
+def _distance(warehouse_region: str, destination: Region | None) -> float | None:
+    """Kilometres between the regional capitals, or None when either región is unknown."""
+    region = find_region(warehouse_region)
+    return None if region is None or destination is None else distance_km(region, destination)
 
 
 @dataclass(frozen=True)
@@ -129,7 +115,7 @@ class Allocation:
 
     warehouse_id: int | None
     warehouse_code: str | None
-    reason: str  # "same_region", "most_stock" or "none"
+    reason: str  # "same_region", "nearest", "most_stock" or "none"
     shortages: dict[int, int]  # when none can: variant id -> units missing in the best-stocked warehouse
 
     @property
@@ -140,10 +126,12 @@ class Allocation:
 def choose_warehouse(session: Session, variant_quantities: Mapping[int, int], destination_region: str) -> Allocation:
     """The warehouse that ships a whole order.
 
-    Rule: among warehouses that have every line free (on hand − reserved ≥ quantity), prefer one whose
-    `Warehouse.region` is the customer's región; otherwise (or among several in that región) the one
-    with the most free units of the order's SKUs; ties go to the lowest warehouse code. When none can
-    serve the whole order, the result has no warehouse and names what the best-stocked one lacks.
+    Rule: among warehouses that have every line free (on hand − reserved ≥ quantity), the nearest to
+    the customer's región (`reason="same_region"` when in it, else `"nearest"`, by the distance
+    between regional capitals); when the regiones are unknown, or among equally near ones, the one with
+    the most free units of the order's SKUs (`"most_stock"`); ties go to the lowest warehouse code.
+    When none can serve the whole order, the result has no warehouse and names what the best-stocked
+    one lacks.
     """
     wanted = {variant_id: quantity for variant_id, quantity in variant_quantities.items() if quantity > 0}
     warehouses = session.execute(select(Warehouse.id, Warehouse.code, Warehouse.region).order_by(Warehouse.code)).all()
@@ -166,8 +154,17 @@ def choose_warehouse(session: Session, variant_quantities: Mapping[int, int], de
         if all(free[warehouse_id].get(v, 0) >= q for v, q in wanted.items())
     ]
     if able:
-        local = [row for row in able if _same_region(row[2], destination_region)]
-        pool, reason = (local, "same_region") if local else (able, "most_stock")
+        destination = find_region(destination_region)
+        distances = {row[0]: _distance(row[2], destination) for row in able}
+        known = [row for row in able if distances[row[0]] is not None]
+        if known:
+            nearest = min(distances[row[0]] for row in known)  # type: ignore[type-var]
+            pool = [row for row in known if distances[row[0]] == nearest]
+            reason = "same_region" if nearest == 0 else "nearest"
+        else:
+            pool, reason = able, "most_stock"
+        if len(pool) > 1 and reason == "nearest":
+            reason = "most_stock"  # equally near: stock decides
         best = max(pool, key=lambda row: total(row[0]))  # max keeps the first (lowest code) on ties
         return Allocation(best[0], best[1], reason, {})
     if not warehouses:

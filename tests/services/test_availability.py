@@ -112,12 +112,15 @@ def test_choose_warehouse_prefers_the_customers_region(database: Database) -> No
         assert (santiago.ok, santiago.warehouse_code, santiago.reason) == (True, "SCL1", "same_region")
         antofagasta = choose_warehouse(uow.session, {world.shirt: 2}, "Antofagasta")
         assert (antofagasta.warehouse_id, antofagasta.reason) == (north, "same_region")
-        # nobody in Biobío: the warehouse with the most of it
+        # nobody in Biobío: the nearer one (Santiago, ~430 km, not Antofagasta with more stock)
         biobio = choose_warehouse(uow.session, {world.shirt: 1}, "Región del Biobío")
-        assert (biobio.warehouse_code, biobio.reason) == ("ANF1", "most_stock")
+        assert (biobio.warehouse_code, biobio.reason) == ("SCL1", "nearest")
+        # a región nobody knows: the warehouse with the most of it
+        unknown = choose_warehouse(uow.session, {world.shirt: 1}, "Narnia")
+        assert (unknown.warehouse_code, unknown.reason) == ("ANF1", "most_stock")
         # the local warehouse cannot serve the whole order (only 1 mug): the one that can
         whole = choose_warehouse(uow.session, {world.shirt: 2, world.mug: 2}, "RM")
-        assert (whole.warehouse_code, whole.reason) == ("ANF1", "most_stock")
+        assert (whole.warehouse_code, whole.reason) == ("ANF1", "nearest")
 
 
 def test_choose_warehouse_counts_reservations_and_says_when_none_can(database: Database) -> None:
