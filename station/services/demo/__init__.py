@@ -48,6 +48,7 @@ from station.services.demo.fulfilment import Fulfiller
 from station.services.demo.inventory import StockBook, stock_warehouse
 from station.services.demo.orders import FIRST_NUMBER, build_order, external_order_id, plan_orders
 from station.services.demo.paperwork import Paperwork
+from station.services.demo.purchasing import create_open_purchase_orders
 from station.services.demo.tenancy import (
     DEMO_LOGINS,
     DEMO_TENANT_CODES,
@@ -161,6 +162,7 @@ def seed_demo(
         channels = plan_channels(ctx, tenants, skus)
         _create_orders(ctx, channels, book, layout, [u for u in users.values() if u.role is Role.PACKER], skus)
         create_listings(ctx, channels, book)
+        create_open_purchase_orders(ctx, layout, skus, seed)
         summary = _summarise(session, seed, demo_now)
         report("Saving")
         uow.commit()
