@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "station.cli.set_aside",
     "station.cli.trace",
     "station.cli.transfer",
+    "station.cli.transfers",
     "station.cli.worker",
     "station.cli.app",
 )
