@@ -58,28 +58,74 @@ class Variance:
         return self.counted - self.on_hand
 
 
-def open_counts(session: Session, warehouse_id: int, *, location_prefix: str = "") -> list[int]:
+@dataclass(frozen=True)
+class OpenedCounts:
+    count_ids: list[int]
+    skipped: list[str]  # bins left out because a count of theirs is still open (not yet applied)
+
+
+def open_counts(session: Session, warehouse_id: int, *, location_prefix: str = "", blind: bool = False) -> list[int]:
     """A count for every storage bin whose code starts with `location_prefix` (a zone or aisle, e.g.
-    "A-" or "A-01"); each lists what the ledger says is there. Returns the counts' ids."""
+    "A-" or "A-01"); each lists what the ledger says is there. Bins with a count still open are left
+    out. Returns the new counts' ids."""
     bins = session.scalars(
-        select(Location)
+        select(Location.id)
         .where(
             Location.warehouse_id == warehouse_id,
             Location.kind.in_(COUNTABLE_KINDS),
             Location.active.is_(True),
-            func.upper(Location.code).startswith(location_prefix.upper()),
+            func.upper(Location.code).startswith(location_prefix.strip().upper()),
         )
         .order_by(Location.code)
     ).all()
     if not bins:
         raise CountError(f"No storage bins start with {location_prefix!r} in this warehouse")
+    opened = open_bin_counts(session, warehouse_id, bins, blind=blind)
+    if not opened.count_ids:
+        raise CountError(
+            f"Every bin starting with {location_prefix!r} has a count open already ({', '.join(opened.skipped[:5])}"
+            f"{' …' if len(opened.skipped) > 5 else ''}); finish and approve those first"
+        )
+    return opened.count_ids
+
+
+def open_bin_counts(
+    session: Session,
+    warehouse_id: int,
+    location_ids: list[int],
+    *,
+    blind: bool = False,
+    schedule_id: int | None = None,
+) -> OpenedCounts:
+    """A count for each of these bins, except those with a count still open or counted (not applied):
+    a bin is never on two open sheets."""
+    busy = set(
+        session.scalars(
+            select(CycleCount.location_id).where(
+                CycleCount.location_id.in_(location_ids),
+                CycleCount.status.in_((CycleCountStatus.OPEN, CycleCountStatus.COUNTED)),
+            )
+        )
+    )
+    codes = {
+        row.id: row.code
+        for row in session.execute(select(Location.id, Location.code).where(Location.id.in_(location_ids)))
+    }
     ids = []
-    for location in bins:
-        count = CycleCount(warehouse_id=warehouse_id, location_id=location.id, status=CycleCountStatus.OPEN)
+    for location_id in location_ids:
+        if location_id in busy:
+            continue
+        count = CycleCount(
+            warehouse_id=warehouse_id,
+            location_id=location_id,
+            status=CycleCountStatus.OPEN,
+            blind=blind,
+            schedule_id=schedule_id,
+        )
         session.add(count)
         session.flush()
         quants = session.scalars(
-            select(StockQuant).where(StockQuant.location_id == location.id, StockQuant.on_hand > 0)
+            select(StockQuant).where(StockQuant.location_id == location_id, StockQuant.on_hand > 0)
         ).all()
         session.add_all(
             CycleCountLine(cycle_count_id=count.id, variant_id=q.variant_id, lot_id=q.lot_id, expected=q.on_hand)
@@ -87,11 +133,15 @@ def open_counts(session: Session, warehouse_id: int, *, location_prefix: str = "
         )
         ids.append(count.id)
     session.flush()
-    return ids
+    return OpenedCounts(ids, sorted(codes[location_id] for location_id in busy))
 
 
-def sheet(session: Session, count_id: int, *, blind: bool = False) -> list[SheetLine]:
-    """The count sheet; a blind sheet hides the expected quantities from the counter."""
+def sheet(session: Session, count_id: int, *, blind: bool | None = None) -> list[SheetLine]:
+    """The count sheet; a blind sheet hides the expected quantities from the counter. By default the
+    count's own `blind` flag (set when it was opened) decides."""
+    if blind is None:
+        count = session.get(CycleCount, count_id)
+        blind = bool(count is not None and count.blind)
     rows = session.execute(
         select(CycleCountLine, Location.code, Variant.sku, Lot.code)
         .join(CycleCount, CycleCount.id == CycleCountLine.cycle_count_id)
@@ -177,8 +227,12 @@ def approve(session: Session, count_id: int, actor: Actor) -> int:
         difference = line.counted - _on_hand(session, count.location_id, line.variant_id, line.lot_id)
         if difference:
             ledger.adjust(
-                line.variant_id, count.location_id, difference, AdjustmentReason.COUNT_CORRECTION,
-                note=f"cycle count #{count.id}", lot_id=line.lot_id,
+                line.variant_id,
+                count.location_id,
+                difference,
+                AdjustmentReason.COUNT_CORRECTION,
+                note=f"cycle count #{count.id}",
+                lot_id=line.lot_id,
             )
             applied += 1
     count.status = CycleCountStatus.APPLIED
