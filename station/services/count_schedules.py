@@ -197,7 +197,7 @@ def open_due_counts(session: Session, now: datetime | None = None) -> list[Sched
     now = now or utcnow()
     opened = []
     for row in due_schedules(session, now):
-        schedule = session.get(CountSchedule, row.id, with_for_update=True)
+        schedule = session.get(CountSchedule, row.id, with_for_update=True, populate_existing=True)
         if schedule is None or not _row(schedule, row.warehouse).is_due(now):  # another worker was first
             continue
         bins = schedule_bins(session, schedule, now)

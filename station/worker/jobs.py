@@ -13,6 +13,7 @@ from station.db.base import utcnow
 from station.db.engine import Database
 from station.pluginhost import PluginHost
 from station.services.alert_mail import mail_alerts
+from station.services.count_schedules import open_due_counts
 from station.services.expiry import quarantine_expired
 from station.services.stock import Actor, StockLedger
 
@@ -51,8 +52,17 @@ def daily_alert_mail(database: Database, host: PluginHost, worker_name: str) -> 
     return outcome.summary
 
 
+def open_scheduled_counts(database: Database, host: PluginHost, worker_name: str) -> str:
+    """Cycle-count schedules that came due get their counts opened (the schedule row is locked)."""
+    with database.unit_of_work() as uow:
+        opened = open_due_counts(uow.session, utcnow())
+        uow.commit()
+    return f"{sum(len(schedule.count_ids) for schedule in opened)} count(s) opened for {len(opened)} due schedule(s)"
+
+
 JOBS = (
     Job("expire-reservations", 30.0, expire_reservations),
     Job("quarantine-expired-lots", 3600.0, quarantine_expired_lots),
     Job("alert-mail", 3600.0, daily_alert_mail),
+    Job("open-due-counts", 900.0, open_scheduled_counts),
 )
