@@ -1,0 +1,133 @@
+"""The "By location" tab: scan a SKU or a bin; see where the SKU is, or what the bin holds.
+
+Layout only; `LocationsController` wires it. The scan field keeps the focus: tables never take it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.ui.style import MESSAGE_MARGINS
+
+
+def read_only_table(row_height: int = 36) -> QTableView:
+    table = QTableView()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
+    table.setAlternatingRowColors(True)
+    table.setSortingEnabled(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    table.horizontalHeader().setHighlightSections(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def fit_columns(table: QTableView, stretch_column: int, widest: int = 260) -> None:
+    """Columns as wide as their contents plus air (at most `widest`); one takes what is left."""
+    header = table.horizontalHeader()
+    table.resizeColumnsToContents()
+    for column in range(header.count()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, min(header.sectionSize(column) + 16, widest))
+    if 0 <= stretch_column < header.count():
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+
+
+def fit_height(table: QTableView, rows: int) -> None:
+    """A short table as tall as its rows, no scrolling."""
+    height = table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize() + 4
+    table.setFixedHeight(height)
+
+
+def fit_width(table: QTableView) -> None:
+    """A small table as wide as its columns, not the whole page."""
+    table.setMaximumWidth(table.horizontalHeader().length() + 4)
+
+
+class LocationsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scan_field = QLineEdit()
+        self.scan_field.setObjectName("filter")
+        self.scan_field.setPlaceholderText(self.tr("Scan or type a SKU, a barcode or a bin code, then Enter"))
+        self.scan_field.setClearButtonEnabled(True)
+        self.show_button = QPushButton(self.tr("Show"))
+        self.show_button.setObjectName("primary")
+        self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.warehouse = QComboBox()
+        self.warehouse.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.hide_empty = QCheckBox(self.tr("Hide empty"))
+        self.hide_empty.setChecked(True)
+        self.only = QComboBox()
+        self.only.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        warehouse_label = QLabel(self.tr("Warehouse"))
+        warehouse_label.setObjectName("fieldLabel")
+        only_label = QLabel(self.tr("Show"))
+        only_label.setObjectName("fieldLabel")
+
+        self.heading = QLabel()
+        self.heading.setObjectName("viewSubtitle")
+        self.heading.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("infoMessage")
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(*MESSAGE_MARGINS)
+        self.message.hide()
+
+        self.levels_table = read_only_table()
+        self.levels_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.levels_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.levels_table.hide()
+        self.table = read_only_table()
+
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_field, 1)
+        scan_row.addWidget(self.show_button)
+        filters = QHBoxLayout()
+        filters.setSpacing(10)
+        filters.addWidget(warehouse_label)
+        filters.addWidget(self.warehouse)
+        filters.addSpacing(16)
+        filters.addWidget(only_label)
+        filters.addWidget(self.only)
+        filters.addSpacing(16)
+        filters.addWidget(self.hide_empty)
+        filters.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(scan_row)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.levels_table)
+        layout.addWidget(self.table, 1)
+
+    def show_message(self, text: str, kind: str = "infoMessage") -> None:
+        self.message.setObjectName(kind)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.hide()
