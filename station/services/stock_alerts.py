@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 from station.db import Database
 from station.db.models import Location, LocationKind, Lot, StockQuant, Variant, Warehouse
 from station.services.expiry import DEFAULT_HORIZON_DAYS, ExpiringStock, expiring
-from station.services.replenishment import LowStock, ReorderSuggestion, low_stock, reorder_suggestions, set_threshold
+from station.services.replenishment import (
+    LowStock,
+    ReorderSuggestion,
+    ReplenishmentError,
+    low_stock,
+    reorder_suggestions,
+    set_threshold,
+)
 from station.services.stock_queries import find_variant
 
 __all__ = [
@@ -118,6 +125,10 @@ def set_sku_threshold(database: Database, sku: str, threshold: int, warehouse: s
     """
     with database.unit_of_work() as uow:
         variant = find_variant(uow.session, sku)
+        if not warehouse:
+            codes = list(uow.session.scalars(select(Warehouse.code).order_by(Warehouse.code)))
+            if len(codes) > 1:
+                raise ReplenishmentError(f"several warehouses ({', '.join(codes)}): say in which one")
         row = set_threshold(uow.session, variant, threshold, warehouse=warehouse or None)
         code = uow.session.scalar(select(Warehouse.code).where(Warehouse.id == row.warehouse_id)) or "?"
         result = ThresholdSet(variant.sku, code, row.threshold)
