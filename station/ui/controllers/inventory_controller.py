@@ -18,6 +18,7 @@ from station.config import Settings, StationPaths
 from station.db.engine import Database
 from station.services.auth import LoggedInUser
 from station.services.inventory import list_stock
+from station.ui.controllers.locations_controller import build_locations_tab
 from station.ui.controllers.table_controller import Summary, TableController
 from station.ui.models.inventory_model import InventoryTableModel
 from station.ui.tasks import Task, TaskRunner
@@ -50,7 +51,7 @@ class InventoryTab:
 TabFactory = Callable[[InventoryContext, QObject], InventoryTab]
 
 # Task tabs, in the order they appear after the stock table.
-TAB_FACTORIES: tuple[TabFactory, ...] = ()
+TAB_FACTORIES: tuple[TabFactory, ...] = (build_locations_tab,)
 
 
 class InventoryController(QObject):
