@@ -1,4 +1,5 @@
-"""`station count …`: cycle counts from the command line (open a zone, record, finish, approve)."""
+"""`station count …`: cycle counts from the command line (open a zone, record, finish, approve),
+schedules (`schedule add|list`, `due`) and accuracy over time (`accuracy`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,13 @@ from sqlalchemy import select
 from station.config import load_settings, resolve_database_url
 from station.db.engine import Database
 from station.db.models import Warehouse
+from station.services.count_schedules import (
+    ScheduleError,
+    accuracy_history,
+    create_schedule,
+    list_schedules,
+    open_due_counts,
+)
 from station.services.counts import CountError, accuracy, approve, finish, open_counts, record, sheet
 from station.services.stock import Actor
 
@@ -36,7 +44,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     approved = actions.add_parser("approve", help="turn the variances into adjustments (reason count_correction)")
     approved.add_argument("counts", type=int, nargs="+")
     approved.set_defaults(handler=_approve)
-    for action in (opened, finished, approved):
+    scheduled = actions.add_parser("schedule", help="count schedules: which bins are counted how often")
+    schedule_actions = scheduled.add_subparsers(dest="schedule_action", metavar="ACTION", required=True)
+    added = schedule_actions.add_parser("add", help="a schedule: bins by zone and/or ABC class, every N days")
+    added.add_argument("name")
+    added.add_argument("--every", type=int, required=True, metavar="DAYS", help="count again after this many days")
+    added.add_argument("--zone", default="", help="bin code prefix, e.g. B- or B-03 (default: every storage bin)")
+    added.add_argument("--class", dest="abc_class", default=None, help="only bins of ABC class A, B or C")
+    added.add_argument("--blind", action="store_true", help="counters do not see the expected quantities")
+    added.add_argument("--warehouse", default="", help="warehouse code (default: the first)")
+    added.set_defaults(handler=_schedule_add)
+    listed = schedule_actions.add_parser("list", help="the schedules, when each last opened and comes due")
+    listed.set_defaults(handler=_schedule_list)
+    due = actions.add_parser("due", help="open the counts of every schedule that is due (what the worker does)")
+    due.set_defaults(handler=_due)
+    history = actions.add_parser("accuracy", help="accuracy of the counts approved in the last days, per week")
+    history.add_argument("--days", type=int, default=90)
+    history.add_argument("--by", choices=("day", "week", "month"), default="week")
+    history.add_argument("--warehouse", default="", help="warehouse code (default: the first)")
+    history.set_defaults(handler=_accuracy)
+    for action in (opened, finished, approved, added, listed, due, history):
         action.add_argument("--json", action="store_true")
 
 
@@ -47,7 +74,7 @@ def _run(args: argparse.Namespace, work) -> int:
         with database.unit_of_work() as uow:
             output = work(uow.session, Actor(station=settings.station_name))
             uow.commit()
-    except CountError as exc:
+    except (CountError, ScheduleError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     finally:
@@ -69,21 +96,69 @@ def _text(output: object) -> str:
             )
         return "\n".join(lines)
     if isinstance(output, dict) and "variances" in output:
-        rows = [f"  {v['location']:<10} {v['sku']:<16} {v['lot'] or '':<10} {v['on_hand']:>6} → {v['counted']:<6} ({v['counted'] - v['on_hand']:+d})" for v in output["variances"]]
+        rows = [
+            f"  {v['location']:<10} {v['sku']:<16} {v['lot'] or '':<10} {v['on_hand']:>6} → {v['counted']:<6} ({v['counted'] - v['on_hand']:+d})"
+            for v in output["variances"]
+        ]
         return "\n".join([f"{len(rows)} variance(s)", *rows])
+    if isinstance(output, dict) and "schedules" in output:
+        return "\n".join(_schedule_text(row) for row in output["schedules"]) or "no count schedules"
+    if isinstance(output, dict) and "opened" in output:
+        lines = [f"{len(output['opened'])} schedule(s) due"]
+        for opened in output["opened"]:
+            skipped = f", {len(opened['skipped'])} bin(s) skipped (a count still open)" if opened["skipped"] else ""
+            lines.append(f"  {opened['name']}: {len(opened['count_ids'])} count(s) opened{skipped}")
+        return "\n".join(lines)
+    if isinstance(output, dict) and "history" in output:
+        return _accuracy_text(output["history"])
     return str(output)
+
+
+def _accuracy_text(history: dict) -> str:
+    lines = [f"{'period':<12} {'counts':>6} {'lines':>6} {'lines ok':>8} {'units ok':>8}"]
+    lines.extend(
+        f"{p['start']!s:<12} {p['counts']:>6} {p['lines']:>6} {p['line_accuracy']:>8.1%} {p['unit_accuracy']:>8.1%}"
+        for p in history["periods"]
+    )
+    overall = history["overall"]
+    lines.append(
+        f"{'all':<12} {len(history['counts']):>6} {overall['lines']:>6} "
+        f"{overall['line_accuracy']:>8.1%} {overall['unit_accuracy']:>8.1%}  (last {history['days']} days)"
+    )
+    return "\n".join(lines)
+
+
+def _schedule_text(row: dict) -> str:
+    zone = f"zone {row['location_prefix']}" if row["location_prefix"] else ""
+    abc = f"class {row['abc_class']}" if row["abc_class"] else ""
+    scope = " ".join(part for part in (zone, abc) if part) or "every bin"
+    flags = ", ".join(flag for flag, on in (("blind", row["blind"]), ("paused", not row["active"])) if on)
+    last = row["last_opened_at"].strftime("%Y-%m-%d %H:%M") if row["last_opened_at"] else "never"
+    return (
+        f"#{row['id']:<4} {row['warehouse']:<8} {row['name']:<24} every {row['frequency_days']} day(s)  "
+        f"{scope}{f'  ({flags})' if flags else ''}  last opened {last}"
+    )
+
+
+def _warehouse_id(session, code: str) -> int:
+    query = select(Warehouse.id).order_by(Warehouse.id)
+    if code:
+        query = query.where(Warehouse.code == code)
+    warehouse_id = session.scalar(query.limit(1))
+    if warehouse_id is None:
+        raise CountError(f"No warehouse {code!r}" if code else "No warehouse yet")
+    return warehouse_id
 
 
 def _open(args: argparse.Namespace) -> int:
     def work(session, _actor):
-        query = select(Warehouse.id).order_by(Warehouse.id)
-        if args.warehouse:
-            query = query.where(Warehouse.code == args.warehouse)
-        warehouse_id = session.scalar(query.limit(1))
-        if warehouse_id is None:
-            raise CountError(f"No warehouse {args.warehouse!r}" if args.warehouse else "No warehouse yet")
-        ids = open_counts(session, warehouse_id, location_prefix=args.zone)
-        return {"sheets": {count_id: [asdict(line) for line in sheet(session, count_id, blind=args.blind)] for count_id in ids}}
+        warehouse_id = _warehouse_id(session, args.warehouse)
+        ids = open_counts(session, warehouse_id, location_prefix=args.zone, blind=args.blind)
+        return {
+            "sheets": {
+                count_id: [asdict(line) for line in sheet(session, count_id, blind=args.blind)] for count_id in ids
+            }
+        }
 
     return _run(args, work)
 
@@ -106,3 +181,57 @@ def _approve(args: argparse.Namespace) -> int:
         return {"adjustments": applied, "accuracy": round(accuracy(session, args.counts), 4)}
 
     return _run(args, work)
+
+
+def _schedule_add(args: argparse.Namespace) -> int:
+    def work(session, _actor):
+        schedule_id = create_schedule(
+            session,
+            _warehouse_id(session, args.warehouse),
+            args.name,
+            frequency_days=args.every,
+            location_prefix=args.zone,
+            abc_class=args.abc_class,
+            blind=args.blind,
+        )
+        return {"schedules": [asdict(row) for row in list_schedules(session) if row.id == schedule_id]}
+
+    return _run(args, work)
+
+
+def _schedule_list(args: argparse.Namespace) -> int:
+    return _run(args, lambda session, _actor: {"schedules": [asdict(row) for row in list_schedules(session)]})
+
+
+def _due(args: argparse.Namespace) -> int:
+    return _run(args, lambda session, _actor: {"opened": [asdict(opened) for opened in open_due_counts(session)]})
+
+
+def _accuracy(args: argparse.Namespace) -> int:
+    def work(session, _actor):
+        history = accuracy_history(session, _warehouse_id(session, args.warehouse), days=args.days, bucket=args.by)
+        return {
+            "history": {
+                "days": args.days,
+                "periods": [_accuracy_row({"start": p.start, "counts": p.counts}, p.accuracy) for p in history.periods],
+                "counts": [
+                    _accuracy_row(
+                        {"count": c.count_id, "location": c.location, "approved_at": c.completed_at}, c.accuracy
+                    )
+                    for c in history.counts
+                ],
+                "overall": _accuracy_row({}, history.overall),
+            }
+        }
+
+    return _run(args, work)
+
+
+def _accuracy_row(head: dict, accuracy) -> dict:
+    return {
+        **head,
+        "lines": accuracy.lines,
+        "lines_right": accuracy.lines_right,
+        "line_accuracy": round(accuracy.line_accuracy, 4),
+        "unit_accuracy": round(accuracy.unit_accuracy, 4),
+    }
