@@ -185,7 +185,7 @@ def _filtered(session: Session, filters: MoveFilter) -> Select:
     )
     variant_ids: list[int] = []
     if filters.sku.strip():
-        variant_ids = _ids(session, select(Variant.id), Variant.sku, filters.sku, "SKU")
+        variant_ids = _variant_ids(session, filters.sku)
         query = query.where(StockMove.variant_id.in_(variant_ids))
     if filters.location.strip():
         ids = _ids(session, select(Location.id), Location.code, filters.location, "bin")
@@ -224,6 +224,20 @@ def _ids(session: Session, query: Select, column, value: str, what: str) -> list
     if not ids:
         raise MoveQueryError(f"No {what} '{value.strip()}'")
     return ids
+
+
+def _variant_ids(session: Session, text: str) -> list[int]:
+    """The SKU (in every tenant that has it), else the SKU whose barcode or GS1 GTIN this is."""
+    ids = list(session.scalars(select(Variant.id).where(func.upper(Variant.sku) == text.strip().upper())))
+    if ids:
+        return ids
+    try:
+        variant = variant_for_scan(session, text.strip())
+    except LocationQueryError:
+        variant = None
+    if variant is None:
+        raise MoveQueryError(f"No SKU '{text.strip()}'")
+    return [variant.id]
 
 
 def _local_midnight(day: date) -> datetime:

@@ -39,13 +39,13 @@ def read_only_table(row_height: int = 36) -> QTableView:
     return table
 
 
-def fit_columns(table: QTableView, stretch_column: int, widest: int = 260) -> None:
-    """Columns as wide as their contents plus air (at most `widest`); one takes what is left."""
+def fit_columns(table: QTableView, stretch_column: int, widest: int = 260, air: int = 16) -> None:
+    """Columns as wide as their contents plus `air` (at most `widest`); one takes what is left."""
     header = table.horizontalHeader()
     table.resizeColumnsToContents()
     for column in range(header.count()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, min(header.sectionSize(column) + 16, widest))
+        header.resizeSection(column, min(header.sectionSize(column) + air, widest))
     if 0 <= stretch_column < header.count():
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
 

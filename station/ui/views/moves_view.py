@@ -1,0 +1,103 @@
+"""The "Movements" tab: the stock ledger, newest first, narrowed by filters; export what it shows.
+
+Layout only; `MovesController` wires it. The SKU field takes a scan; Enter in any filter applies them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.locations_view import read_only_table
+
+
+class MovesView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sku = self._field(self.tr("Scan or type a SKU"))
+        self.location = self._field(self.tr("Bin code"))
+        self.lot = self._field(self.tr("Lot code"))
+        self.reference = self._field(self.tr("Order or PO number"))
+        self.since = self._field(self.tr("YYYY-MM-DD"))
+        self.until = self._field(self.tr("YYYY-MM-DD"))
+        self.kind = QComboBox()
+        self.reason = QComboBox()
+        self.user = QComboBox()
+        for combo in (self.kind, self.reason, self.user):
+            combo.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            combo.setObjectName("filter")
+
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.setObjectName("primary")
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        for button in (self.apply_button, self.clear_button, self.export_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter applies, Esc clears, Ctrl+E exports
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        cells = (
+            (self.tr("SKU"), self.sku),
+            (self.tr("Bin"), self.location),
+            (self.tr("Lot"), self.lot),
+            (self.tr("Reference"), self.reference),
+            (self.tr("Kind"), self.kind),
+            (self.tr("Reason"), self.reason),
+            (self.tr("User"), self.user),
+            (self.tr("From"), self.since),
+            (self.tr("To"), self.until),
+        )
+        for index, (title, widget) in enumerate(cells):
+            row, column = divmod(index, 6)
+            label = QLabel(title)
+            label.setObjectName("fieldLabel")
+            grid.addWidget(label, row * 2, column)
+            grid.addWidget(widget, row * 2 + 1, column)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.export_button)
+        grid.addLayout(buttons, 3, 3, 1, 3, Qt.AlignmentFlag.AlignRight)
+        for column in range(6):
+            grid.setColumnStretch(column, 1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("viewSubtitle")
+        self.message = QLabel()
+        self.message.setObjectName("infoMessage")
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(*MESSAGE_MARGINS)
+        self.message.hide()
+        self.table = read_only_table()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(grid)
+        layout.addWidget(self.message)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    @staticmethod
+    def _field(hint: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName("filter")
+        field.setPlaceholderText(hint)
+        field.setClearButtonEnabled(True)
+        return field
+
+    @property
+    def text_fields(self) -> tuple[QLineEdit, ...]:
+        return (self.sku, self.location, self.lot, self.reference, self.since, self.until)
+
+    def show_message(self, text: str, kind: str = "infoMessage") -> None:
+        self.message.setObjectName(kind)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.hide()
