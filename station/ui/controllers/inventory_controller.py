@@ -19,6 +19,7 @@ from station.db.engine import Database
 from station.services.auth import LoggedInUser
 from station.services.inventory import list_stock
 from station.ui.controllers.locations_controller import build_locations_tab
+from station.ui.controllers.moves_controller import build_moves_tab
 from station.ui.controllers.table_controller import Summary, TableController
 from station.ui.models.inventory_model import InventoryTableModel
 from station.ui.tasks import Task, TaskRunner
@@ -51,7 +52,7 @@ class InventoryTab:
 TabFactory = Callable[[InventoryContext, QObject], InventoryTab]
 
 # Task tabs, in the order they appear after the stock table.
-TAB_FACTORIES: tuple[TabFactory, ...] = (build_locations_tab,)
+TAB_FACTORIES: tuple[TabFactory, ...] = (build_locations_tab, build_moves_tab)
 
 
 class InventoryController(QObject):
