@@ -1,0 +1,443 @@
+"""The Receiving tab, keyboard and scanner only: purchase order → item scans → book onto the dock.
+
+Orders are read and booked on the database lane (`station.services.receiving_queries`); item scans
+are checked in memory on the UI thread (`ReceivingSession.scan`), so a scan answers at once. A scan
+that needs an answer (a lot, an unknown barcode's SKU) opens the answer panel; nothing is a dead end
+and nothing is counted until it is answered. Every refusal is red, beeps and changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from station.config import Settings
+from station.db.engine import Database
+from station.services.auth import LoggedInUser
+from station.services.receiving import (
+    ReceiptResult,
+    ReceivingError,
+    ReceivingSession,
+    ScanOutcome,
+    ScanStatus,
+)
+from station.services.receiving_queries import (
+    OpenPurchaseOrder,
+    StationWarehouse,
+    book_receipt,
+    create_code_sku,
+    list_open_orders,
+    load_order,
+    load_order_by_id,
+    map_code,
+)
+from station.services.stock import Actor
+from station.ui import packing_sound
+from station.ui.controllers.receiving_texts import ReceivingTexts
+from station.ui.models.receiving_models import OpenOrdersModel, ReceiptLinesModel
+from station.ui.scanner import WedgeScanDetector
+from station.ui.tasks import Task, TaskRunner
+from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView, stretch_column
+
+if TYPE_CHECKING:
+    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
+
+MAX_COUNT_DIGITS = 4
+
+
+class Ask(StrEnum):
+    NONE = ""
+    LOT = "lot"
+    MAP = "map"
+    CREATE = "create"
+
+
+class ReceivingController(QObject):
+    sig_orders_loaded = Signal(int)  # how many open orders are listed
+    sig_order_opened = Signal(str)  # order number
+    sig_scan_handled = Signal(str)  # a scan or an answer was dealt with: the message shown
+    sig_refused = Signal(str)  # any refusal (red, with the error sound): the message shown
+    sig_booked = Signal(str)  # the receipt is booked: the message shown
+    sig_putaway_requested = Signal()
+
+    def __init__(
+        self,
+        view: ReceivingView,
+        database: Database,
+        user: LoggedInUser,
+        settings: Settings,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.database = database
+        self.settings = settings
+        self.runner = runner
+        self.actor = Actor(station=settings.station_name, user_id=user.id)
+        self.texts = ReceivingTexts(self)
+        self.warehouse: StationWarehouse | None = None
+        self.receiving: ReceivingSession | None = None
+        self.ask = Ask.NONE
+        self.pending_code = ""  # the scan the answer panel is about
+        self.pending_quantity: int | None = None
+        self.count: int | None = None  # a typed count for the next item
+        self.busy = False
+        self.loaded_once = False
+        self.last_result: ReceiptResult | None = None
+        self._discard_armed = False
+        self.orders_model = OpenOrdersModel(self)
+        self.lines_model = ReceiptLinesModel(self)
+        view.orders_table.setModel(self.orders_model)
+        view.lines_table.setModel(self.lines_model)
+        stretch_column(view.orders_table, 2)
+        stretch_column(view.lines_table, 1)
+
+        self.scanner = WedgeScanDetector(parent=self)
+        for field in (view.scan_field, view.answer.first, view.answer.second):
+            field.installEventFilter(self.scanner)
+        self.scanner.sig_scanned.connect(self._scanned)
+        view.scan_field.returnPressed.connect(lambda: self.handle_scan(view.scan_field.text()))
+        view.answer.first.returnPressed.connect(self.answer)
+        view.answer.second.returnPressed.connect(self.answer)
+        view.receive_button.clicked.connect(self.receive)
+        view.putaway_button.clicked.connect(self.sig_putaway_requested)
+        view.orders_table.doubleClicked.connect(lambda _index: self.open_selected())
+        keys = {
+            "Ctrl+Return": self.receive, "Ctrl+Enter": self.receive, "Esc": self.escape, "Ctrl+N": self.ask_create,
+            "Ctrl+P": self.sig_putaway_requested.emit, "Up": lambda: self._arrow(-1), "Down": lambda: self._arrow(1),
+        }  # fmt: skip
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        view.set_shortcuts(self.texts.shortcuts_orders())
+
+    # -- the list of open orders -------------------------------------------------------------------
+
+    def refresh(self) -> Task:
+        task = self.runner.submit(list_open_orders, self.database, self.settings.warehouse_code, lane="db")
+        task.sig_finished.connect(self._orders_loaded)
+        task.sig_failed.connect(self.refuse)
+        return task
+
+    def _orders_loaded(self, result: tuple[StationWarehouse, list[OpenPurchaseOrder]]) -> None:
+        self.warehouse, orders = result
+        self.loaded_once = True
+        self.view.heading.setText(self.texts.heading(self.warehouse))
+        self.orders_model.set_rows(orders)
+        if orders:
+            self._select(self.view.orders_table, 0)
+        if self.view.page == ORDERS and self.view.message_kind not in ("success", "error"):
+            self.view.set_message(
+                "info", self.texts.choose_order(len(orders)) if orders else self.texts.no_open_orders()
+            )
+        self.sig_orders_loaded.emit(len(orders))
+
+    def focus(self) -> None:
+        if self.ask is not Ask.NONE:
+            self.view.answer.first.setFocus()
+        else:
+            self.view.scan_field.setFocus()
+        if not self.loaded_once:
+            self.refresh()
+
+    # -- scans ---------------------------------------------------------------------------------------
+
+    def _scanned(self, code: str) -> None:
+        if self.ask is not Ask.NONE and self.ask is not Ask.LOT:
+            self.view.answer.first.setText(code)  # the SKU of an unknown code, scanned from a label
+            self.answer()
+        elif self.ask is Ask.LOT:
+            self._finish_ask()
+            self.handle_scan(code)  # a GS1-128 with the lot answers the question itself
+        else:
+            self.handle_scan(code)
+
+    def handle_scan(self, text: str) -> None:
+        self.view.scan_field.clear()
+        code = text.strip(" \r\n\t")
+        if self.busy:
+            self.refuse(self.texts.busy())
+            return
+        if self.view.page == ORDERS:
+            if code:
+                self._load(load_order, code, self._warehouse_id())
+            else:
+                self.open_selected()
+            return
+        if not code or self.receiving is None:
+            return
+        self._discard_armed = False
+        if code.isdigit() and len(code) <= MAX_COUNT_DIGITS and int(code) > 0 and self.receiving.line_for(code) is None:
+            self.count = int(code)
+            self._say("info", self.texts.count_set(self.count))
+            return
+        quantity, self.count = self.count, None
+        self._scan(code, quantity=quantity)
+
+    def _scan(
+        self, code: str, *, quantity: int | None = None, lot: str | None = None, expiry: date | None = None
+    ) -> None:
+        assert self.receiving is not None
+        try:
+            outcome = self.receiving.scan(code, quantity=quantity, lot=lot, expiry=expiry)
+        except ReceivingError as exc:  # over-receipt beyond tolerance, unreadable scan, serial twice …
+            self.refuse(str(exc))
+            return
+        self._outcome(outcome, code, quantity)
+
+    def _outcome(self, outcome: ScanOutcome, code: str, quantity: int | None) -> None:
+        line = outcome.line
+        if outcome.status is ScanStatus.UNKNOWN:
+            self.pending_code, self.pending_quantity = outcome.code, quantity
+            self._ask_map()
+            packing_sound.error_sound()
+            return
+        assert line is not None
+        self._show_line(line)
+        if outcome.status is ScanStatus.NEEDS_LOT:
+            self.pending_code, self.pending_quantity = code, quantity
+            question, hint = self.texts.ask_lot(line.sku)
+            first, second, placeholders = self.texts.lot_labels()
+            self.ask = Ask.LOT
+            self.view.answer.ask(question, hint, first, second, placeholders)
+            self._say("info", question)
+            return
+        if outcome.status is ScanStatus.NEEDS_SERIAL:
+            self._say("info", self.texts.ask_serial(line.sku))
+            return
+        text = self.texts.received(line, outcome.quantity, outcome.lot, outcome.serial)
+        if outcome.over_receipt:
+            self._say("warning", f"{text}\n{self.texts.over(line)}")
+        else:
+            self._say("success", text)
+
+    def _show_line(self, line: object) -> None:
+        if self.receiving is not None:
+            self.lines_model.set_rows(self.receiving.lines)
+        row = self.lines_model.row_of(line)  # type: ignore[arg-type]
+        if row >= 0:
+            self._select(self.view.lines_table, row)
+        if self.receiving is not None:
+            self.view.summary.setText(self.texts.summary(self.receiving.lines))
+
+    # -- answers: lot, map to SKU, create SKU ----------------------------------------------------------
+
+    def _ask_map(self) -> None:
+        question, hint = self.texts.ask_map(self.pending_code)
+        label, placeholders = self.texts.map_labels()
+        self.ask = Ask.MAP
+        self.view.answer.ask(question, hint, label, "", placeholders)
+        self._say("error", question)
+
+    def ask_create(self) -> None:
+        if self.ask is not Ask.MAP:
+            return
+        question, hint = self.texts.ask_create(self.pending_code)
+        first, second, placeholders = self.texts.create_labels()
+        self.ask = Ask.CREATE
+        self.view.answer.ask(question, hint, first, second, placeholders)
+        self._say("info", question)
+
+    def answer(self) -> None:
+        first, second = self.view.answer.answers()
+        if self.busy or self.receiving is None:
+            return
+        if self.ask is Ask.LOT:
+            if not first:
+                self.refuse(self.texts.lot_missing())
+                return
+            expiry = parse_expiry(second)
+            if second and expiry is None:
+                self.refuse(self.texts.bad_expiry(second))
+                return
+            code, quantity = self.pending_code, self.pending_quantity
+            self._finish_ask()
+            self._scan(code, quantity=quantity, lot=first, expiry=expiry)
+        elif self.ask is Ask.MAP:
+            if not first:
+                self.refuse(self.texts.sku_missing())
+                return
+            self._catalogue(map_code, self.database, self.receiving, self.pending_code, first)
+        elif self.ask is Ask.CREATE:
+            self._catalogue(create_code_sku, self.database, self.receiving, self.pending_code, first, second)
+
+    def _catalogue(self, job: object, *args: object) -> None:
+        """Map or create on the database lane; then the code is scanned again, and counted."""
+        self.busy = True
+        task = self.runner.submit(job, *args, lane="db")  # type: ignore[arg-type]
+        code, quantity = self.pending_code, self.pending_quantity
+
+        def done(line: object) -> None:
+            self.busy = False
+            self._finish_ask()
+            self._show_line(line)
+            self._scan(code, quantity=quantity)
+
+        def failed(message: str) -> None:
+            self.busy = False
+            self.refuse(message)
+            self.view.answer.first.setFocus()
+
+        task.sig_finished.connect(done)
+        task.sig_failed.connect(failed)
+
+    def _finish_ask(self) -> None:
+        self.ask = Ask.NONE
+        self.pending_code, self.pending_quantity = "", None
+        self.view.answer.hide()
+        self.view.scan_field.setFocus()
+
+    # -- opening, closing, booking ---------------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        rows = self.view.orders_table.selectionModel().selectedRows()
+        if self.busy or not rows:
+            return
+        order = self.orders_model.rows[rows[0].row()]
+        self._load(load_order_by_id, order.id)
+
+    def _warehouse_id(self) -> int:
+        return self.warehouse.id if self.warehouse is not None else 0
+
+    def _load(self, job: object, *args: object) -> Task:
+        self.busy = True
+        task = self.runner.submit(job, self.database, *args, lane="db")  # type: ignore[arg-type]
+        task.sig_finished.connect(self._opened)
+        task.sig_failed.connect(self._load_failed)
+        return task
+
+    def _load_failed(self, message: str) -> None:
+        self.busy = False
+        self.refuse(message)
+
+    def _opened(self, receiving: ReceivingSession) -> None:
+        self.busy = False
+        self.receiving = receiving
+        self.count = None
+        self._discard_armed = False
+        order = next((o for o in self.orders_model.rows if o.id == receiving.purchase_order_id), None)
+        self.view.order_heading.setText(self.texts.order_heading(receiving.number, order))
+        self.lines_model.set_rows(receiving.lines)
+        self.view.summary.setText(self.texts.summary(receiving.lines))
+        self.view.show_lines()
+        self.view.putaway_button.hide()
+        self.view.set_shortcuts(self.texts.shortcuts_lines())
+        self._say("info", self.texts.opened(receiving.number))
+        self.view.scan_field.setFocus()
+        self.sig_order_opened.emit(receiving.number)
+
+    def escape(self) -> None:
+        if self.ask is not Ask.NONE:
+            code = self.pending_code
+            self._finish_ask()
+            self._say("info", self.texts.skipped(code))
+            return
+        if self.view.page != LINES or self.receiving is None or self.busy:
+            return
+        if self.receiving.scanned and not self._discard_armed:
+            self._discard_armed = True
+            self._say("warning", self.texts.confirm_discard(self.receiving.scanned))
+            return
+        number = self.receiving.number
+        self._close_order()
+        self._say("info", self.texts.discarded(number))
+
+    def _close_order(self) -> None:
+        self.receiving = None
+        self.lines_model.set_rows([])
+        self.view.show_orders()
+        self.view.set_shortcuts(self.texts.shortcuts_orders())
+        self.view.scan_field.setFocus()
+
+    def receive(self) -> Task | None:
+        """Book every scanned unit onto the dock (Ctrl+Enter): one transaction, all or nothing."""
+        receiving = self.receiving
+        if self.busy:
+            self.refuse(self.texts.busy())
+            return None
+        if receiving is None or self.view.page != LINES:
+            self.refuse(self.texts.no_order())
+            return None
+        if receiving.pending_serial is not None:
+            self.refuse(self.texts.serial_pending(receiving.pending_serial.sku))
+            return None
+        if not receiving.scanned:
+            self.refuse(self.texts.nothing_scanned())
+            return None
+        if self.warehouse is None or self.warehouse.dock_id is None:
+            self.refuse(self.texts.no_dock())
+            return None
+        self.busy = True
+        task = self.runner.submit(book_receipt, self.database, receiving, self.warehouse.dock_id, self.actor, lane="db")
+        task.sig_finished.connect(self._booked)
+        task.sig_failed.connect(self._load_failed)  # nothing booked: the order stays open as scanned
+        return task
+
+    def _booked(self, result: ReceiptResult) -> None:
+        self.busy = False
+        self.last_result = result
+        dock = self.warehouse.dock_code if self.warehouse is not None else ""
+        lines = [self.texts.booked(result, dock), self.texts.differences(result), self.texts.putaway_hint()]
+        text = "\n".join(line for line in lines if line)
+        self._close_order()
+        self.view.putaway_button.show()
+        self._say("success", text)
+        self.sig_booked.emit(text)
+        self.refresh()
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def _say(self, kind: str, text: str) -> None:
+        self.view.set_message(kind, text)
+        self.sig_scan_handled.emit(text)
+
+    def refuse(self, message: str) -> None:
+        self.view.set_message("error", message)
+        packing_sound.error_sound()
+        self.sig_refused.emit(message)
+
+    def _arrow(self, step: int) -> None:
+        table = self.view.orders_table if self.view.page == ORDERS else self.view.lines_table
+        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+        current = rows[0].row() if rows else -1
+        count = table.model().rowCount() if table.model() else 0
+        if count:
+            self._select(table, max(0, min(count - 1, current + step)))
+
+    @staticmethod
+    def _select(table: object, row: int) -> None:
+        model = table.model()  # type: ignore[attr-defined]
+        index = model.index(row, 0)
+        table.selectionModel().select(  # type: ignore[attr-defined]
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        table.scrollTo(index)  # type: ignore[attr-defined]
+
+
+def parse_expiry(text: str) -> date | None:
+    """2026-06-30, 30-06-2026 or 30/06/2026; None when empty or not a date."""
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()  # noqa: DTZ007 - a calendar date
+        except ValueError:
+            continue
+    return None
+
+
+def build_receiving_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
+    from station.ui.controllers.inventory_controller import InventoryTab
+
+    view = ReceivingView()
+    controller = ReceivingController(view, context.database, context.user, context.settings, context.runner, parent)
+    show_tab = getattr(parent, "show_tab", None)
+    if show_tab is not None:
+        controller.sig_putaway_requested.connect(lambda: show_tab("putaway") if "putaway" in parent.tabs else None)  # type: ignore[attr-defined]
+    return InventoryTab(
+        "receiving", controller.tr("Receiving"), view, controller, focus=controller.focus, refresh=controller.refresh
+    )
