@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QObject, Signal
 
 from station.services.expiry import DEFAULT_HORIZON_DAYS
 from station.services.replenishment import LowStock
 from station.services.stock_alerts import StockAlerts, ThresholdSet, load_alerts, set_sku_threshold
-from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 from station.ui.models.alerts_models import BlockedLotsModel, ExpiringModel, LowStockModel, ReorderModel
 from station.ui.models.rows_model import FilterProxyModel, RowsTableModel
 from station.ui.tasks import Task
 from station.ui.views.alerts_view import AlertsView
+
+if TYPE_CHECKING:
+    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 
 class AlertsController(QObject):
@@ -174,6 +177,8 @@ class AlertsController(QObject):
 
 
 def build_alerts_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
+    from station.ui.controllers.inventory_controller import InventoryTab  # noqa: PLC0415 - it imports this module
+
     view = AlertsView()
     controller = AlertsController(view, context, parent)
     return InventoryTab(

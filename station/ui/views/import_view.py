@@ -1,0 +1,135 @@
+"""The Import tab of the Inventory page: check and import a CSV/XLSX file, and export stock, moves, locations.
+
+Layout only; `ImportController` wires it. The file path is a plain field (typed, pasted or chosen
+with Browse…), so the tab works from the keyboard: Enter in the path field checks the file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.ui.style import MESSAGE_MARGINS
+
+
+def _label(text: str, name: str = "fieldLabel") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    return label
+
+
+class ImportView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        self.tenant = QComboBox()
+        self.warehouse = QComboBox()
+        for combo in (self.kind, self.tenant, self.warehouse):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.path_field = QLineEdit()
+        self.path_field.setPlaceholderText(self.tr("File to import: .csv (UTF-8, ',' or ';') or .xlsx"))
+        self.path_field.setClearButtonEnabled(True)
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.check_button = QPushButton(self.tr("Check"))
+        self.check_button.setToolTip(self.tr("Check every row and say what would change; write nothing"))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("primary")
+        self.export_kind = QComboBox()
+        self.export_button = QPushButton(self.tr("Export…"))
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(*MESSAGE_MARGINS)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.columns_hint = _label("", "viewSubtitle")
+        self.columns_hint.setWordWrap(True)
+        self.changes = QLabel()
+        self.changes.setObjectName("viewSubtitle")
+        self.changes.setWordWrap(True)
+        self.changes.hide()
+
+        self.problems = QTableView()
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.setAlternatingRowColors(True)
+        self.problems.setSortingEnabled(True)
+        self.problems.setWordWrap(True)
+        self.problems.verticalHeader().hide()
+        self.problems.horizontalHeader().setHighlightSections(False)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.problems.hide()
+
+        what = QHBoxLayout()
+        what.addWidget(_label(self.tr("Import")))
+        what.addWidget(self.kind)
+        self.tenant_label = _label(self.tr("client"))
+        what.addWidget(self.tenant_label)
+        what.addWidget(self.tenant)
+        self.warehouse_label = _label(self.tr("into warehouse"))
+        what.addWidget(self.warehouse_label)
+        what.addWidget(self.warehouse)
+        what.addStretch(1)
+
+        file_bar = QHBoxLayout()
+        file_bar.addWidget(self.path_field, 1)
+        file_bar.addWidget(self.browse_button)
+        file_bar.addWidget(self.check_button)
+        file_bar.addWidget(self.import_button)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #CBD5E1;")
+        export_bar = QHBoxLayout()
+        export_bar.addWidget(_label(self.tr("Export")))
+        export_bar.addWidget(self.export_kind)
+        export_bar.addWidget(self.export_button)
+        export_bar.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(what)
+        layout.addLayout(file_bar)
+        layout.addWidget(self.columns_hint)
+        layout.addWidget(self.message)
+        layout.addWidget(self.changes)
+        layout.addWidget(self.problems, 1)
+        self.filler = QWidget()  # keeps the bars at the top while no table shows
+        layout.addWidget(self.filler, 1)
+        layout.addWidget(line)
+        layout.addLayout(export_bar)
+
+    def show_message(self, kind: str, text: str) -> None:
+        """`kind`: "error", "info" or "success" (the style's message colours)."""
+        self.message.setObjectName(f"{kind}Message")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
+    def show_changes(self, lines: list[str]) -> None:
+        self.changes.setText("\n".join(f"• {line}" for line in lines))
+        self.changes.setVisible(bool(lines))
+
+    def show_problems(self, visible: bool) -> None:
+        self.problems.setVisible(visible)
+        self.filler.setVisible(not visible)
+
+    def clear_result(self) -> None:
+        self.message.hide()
+        self.changes.hide()
+        self.show_problems(False)
