@@ -1,0 +1,197 @@
+"""The Catalogue tab: find a product on the left; on the right its fields, its attribute axes and the
+grid of SKUs they make (the variant matrix), with Save.
+
+Layout only; `CatalogueController` wires it. Keys: Ctrl+F search, Ctrl+N new product, Ctrl+S save,
+Ctrl+I an image for the selected SKU; Enter in the values field adds (or replaces) the axis; Delete
+in the axis list removes one; F2 or typing edits a weight, dimension or price in the grid.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.ui.style import MESSAGE_MARGINS
+
+TRACKING_CHOICES = ("none", "lot", "serial")
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("fieldLabel")
+    label.setBuddy(buddy)
+    return label
+
+
+def _table() -> QTableView:
+    table = QTableView()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+class CatalogueView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Left: the search.
+        self.tenant = QComboBox()
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("filter")
+        self.search_field.setPlaceholderText(self.tr("Find a product: code or name"))
+        self.search_field.setClearButtonEnabled(True)
+        self.products = _table()
+        self.products.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.products.verticalHeader().setDefaultSectionSize(34)
+        self.products.horizontalHeader().setStretchLastSection(False)
+        self.new_button = QPushButton(self.tr("New product"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        left_layout.addWidget(self.tenant)
+        left_layout.addWidget(self.search_field)
+        left_layout.addWidget(self.products, 1)
+        left_layout.addWidget(self.new_button)
+
+        # Right: the product.
+        self.heading = QLabel()
+        self.heading.setObjectName("viewSubtitle")
+        self.code = QLineEdit()
+        self.name = QLineEdit()
+        self.brand = QLineEdit()
+        self.category = QLineEdit()
+        self.tracking = QComboBox()
+        self.tracking.addItem(self.tr("No tracking"), "none")
+        self.tracking.addItem(self.tr("Lots"), "lot")
+        self.tracking.addItem(self.tr("Serial numbers"), "serial")
+        self.shelf_life = QSpinBox()
+        self.shelf_life.setRange(0, 3650)
+        self.shelf_life.setSpecialValueText(self.tr("none"))
+        self.shelf_life.setSuffix(self.tr(" days"))
+        fields = QGridLayout()
+        fields.setHorizontalSpacing(10)
+        fields.setVerticalSpacing(6)
+        for column, (text, widget) in enumerate(
+            ((self.tr("Code"), self.code), (self.tr("Name"), self.name), (self.tr("Brand"), self.brand))
+        ):
+            fields.addWidget(_label(text, widget), 0, column * 2)
+            fields.addWidget(widget, 0, column * 2 + 1)
+        for column, (text, widget) in enumerate(
+            (
+                (self.tr("Category"), self.category),
+                (self.tr("Tracking"), self.tracking),
+                (self.tr("Shelf life"), self.shelf_life),
+            )
+        ):
+            fields.addWidget(_label(text, widget), 1, column * 2)
+            fields.addWidget(widget, 1, column * 2 + 1)
+        fields.setColumnStretch(1, 2)
+        fields.setColumnStretch(3, 3)
+        fields.setColumnStretch(5, 2)
+
+        self.axes_heading = QLabel(self.tr("Axes of the matrix"))
+        self.axes_heading.setObjectName("viewSubtitle")
+        self.axis_name = QLineEdit()
+        self.axis_name.setPlaceholderText(self.tr("Axis: size, colour …"))
+        self.axis_values = QLineEdit()
+        self.axis_values.setPlaceholderText(self.tr("Values, comma-separated: S, M, L"))
+        self.add_axis_button = QPushButton(self.tr("Add axis"))
+        self.remove_axis_button = QPushButton(self.tr("Remove axis"))
+        self.axes = QListWidget()
+        self.axes.setMaximumHeight(84)
+        axis_line = QHBoxLayout()
+        axis_line.addWidget(self.axis_name, 1)
+        axis_line.addWidget(self.axis_values, 3)
+        axis_line.addWidget(self.add_axis_button)
+        axes_row = QHBoxLayout()
+        axes_row.addWidget(self.axes, 1)
+        axes_row.addWidget(self.remove_axis_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.grid_heading = QLabel()
+        self.grid_heading.setObjectName("viewSubtitle")
+        self.grid = _table()
+        self.grid.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.grid.verticalHeader().setDefaultSectionSize(46)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(*MESSAGE_MARGINS)
+        self.message.hide()
+        self.image_button = QPushButton(self.tr("Image…"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("primary")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.image_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.setSpacing(8)
+        right_layout.addWidget(self.heading)
+        right_layout.addLayout(fields)
+        right_layout.addWidget(self.axes_heading)
+        right_layout.addLayout(axis_line)
+        right_layout.addLayout(axes_row)
+        right_layout.addWidget(self.grid_heading)
+        right_layout.addWidget(self.grid, 1)
+        right_layout.addWidget(self.message)
+        right_layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([330, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.addWidget(splitter)
+
+        QWidget.setTabOrder(self.search_field, self.products)
+        QWidget.setTabOrder(self.products, self.new_button)
+        QWidget.setTabOrder(self.new_button, self.code)
+        for before, after in (
+            (self.code, self.name), (self.name, self.brand), (self.brand, self.category),
+            (self.category, self.tracking), (self.tracking, self.shelf_life), (self.shelf_life, self.axis_name),
+            (self.axis_name, self.axis_values), (self.axis_values, self.add_axis_button),
+            (self.add_axis_button, self.axes), (self.axes, self.remove_axis_button),
+            (self.remove_axis_button, self.grid), (self.grid, self.image_button), (self.image_button, self.save_button),
+        ):  # fmt: skip
+            QWidget.setTabOrder(before, after)
+
+    def show_message(self, text: str, kind: str = "infoMessage") -> None:
+        """kind: errorMessage, infoMessage or successMessage (the station's message styles)."""
+        self.message.setObjectName(kind)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def set_editing_code(self, editable: bool) -> None:
+        """A stored product's code is its key: it is shown, not changed."""
+        self.code.setReadOnly(not editable)
