@@ -20,6 +20,8 @@ from station.services.auth import LoggedInUser
 from station.services.inventory import list_stock
 from station.ui.controllers.locations_controller import build_locations_tab
 from station.ui.controllers.moves_controller import build_moves_tab
+from station.ui.controllers.putaway_controller import build_putaway_tab
+from station.ui.controllers.receiving_controller import build_receiving_tab
 from station.ui.controllers.table_controller import Summary, TableController
 from station.ui.models.inventory_model import InventoryTableModel
 from station.ui.tasks import Task, TaskRunner
@@ -52,7 +54,7 @@ class InventoryTab:
 TabFactory = Callable[[InventoryContext, QObject], InventoryTab]
 
 # Task tabs, in the order they appear after the stock table.
-TAB_FACTORIES: tuple[TabFactory, ...] = (build_locations_tab, build_moves_tab)
+TAB_FACTORIES: tuple[TabFactory, ...] = (build_locations_tab, build_moves_tab, build_receiving_tab, build_putaway_tab)
 
 
 class InventoryController(QObject):
