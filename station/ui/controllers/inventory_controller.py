@@ -18,6 +18,7 @@ from station.config import Settings, StationPaths
 from station.db.engine import Database
 from station.services.auth import LoggedInUser
 from station.services.inventory import list_stock
+from station.ui.controllers.catalogue_controller import build_catalogue_tab
 from station.ui.controllers.locations_controller import build_locations_tab
 from station.ui.controllers.moves_controller import build_moves_tab
 from station.ui.controllers.putaway_controller import build_putaway_tab
@@ -54,7 +55,13 @@ class InventoryTab:
 TabFactory = Callable[[InventoryContext, QObject], InventoryTab]
 
 # Task tabs, in the order they appear after the stock table.
-TAB_FACTORIES: tuple[TabFactory, ...] = (build_locations_tab, build_moves_tab, build_receiving_tab, build_putaway_tab)
+TAB_FACTORIES: tuple[TabFactory, ...] = (
+    build_locations_tab,
+    build_moves_tab,
+    build_receiving_tab,
+    build_putaway_tab,
+    build_catalogue_tab,
+)
 
 
 class InventoryController(QObject):
