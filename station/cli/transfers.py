@@ -64,10 +64,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ):
         action = actions.add_parser(name, help=helptext)
         action.add_argument("number", help="e.g. TR-000001")
+        action.add_argument(
+            "--client", default=None, help="client (tenant) code, when several clients have that number"
+        )
         action.set_defaults(handler=handler)
 
     got = actions.add_parser("receive", help="units of a transfer in transit arrive at the destination")
     got.add_argument("number")
+    got.add_argument("--client", default=None, help="client (tenant) code, when several clients have that number")
     got.add_argument("--bin", default=None, help="bin to receive onto (default: the destination's dock)")
     got.add_argument("--line", action="append", nargs="+", metavar="VALUE", help="SKU QTY [LOT]: a partial receipt")
     got.set_defaults(handler=_receive)
@@ -177,21 +181,21 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    return _run(args, lambda session, actor: dispatch(session, args.number, actor))
+    return _run(args, lambda session, actor: dispatch(session, args.number, actor, client=args.client))
 
 
 def _cancel(args: argparse.Namespace) -> int:
-    return _run(args, lambda session, actor: cancel(session, args.number, actor))
+    return _run(args, lambda session, actor: cancel(session, args.number, actor, client=args.client))
 
 
 def _show(args: argparse.Namespace) -> int:
-    return _run(args, lambda session, _actor: get_transfer(session, args.number), writes=False)
+    return _run(args, lambda session, _actor: get_transfer(session, args.number, client=args.client), writes=False)
 
 
 def _receive(args: argparse.Namespace) -> int:
     def work(session: Session, actor: Actor) -> TransferView:
         lines = [_line(values, (2, 3), "SKU QTY [LOT]") for values in args.line] if args.line else None
-        return receive(session, args.number, actor, lines=lines, to_bin=args.bin)
+        return receive(session, args.number, actor, lines=lines, to_bin=args.bin, client=args.client)
 
     return _run(args, work)
 

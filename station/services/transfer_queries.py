@@ -59,15 +59,24 @@ class TransferView:
         return sum(line.received for line in self.lines)
 
 
-def find_transfer(session: Session, number: str, *, lock: bool = False) -> StockTransfer:
+def find_transfer(session: Session, number: str, *, client: str | None = None, lock: bool = False) -> StockTransfer:
+    """The transfer `number` (numbers count per client: `client`, a tenant code, picks one)."""
     query = select(StockTransfer).where(func.upper(StockTransfer.number) == number.strip().upper())
+    if client:
+        tenant_id = session.scalar(select(Tenant.id).where(func.upper(Tenant.code) == client.strip().upper()))
+        if tenant_id is None:
+            raise MoveError(f"No client {client.strip()!r}")
+        query = query.where(StockTransfer.tenant_id == tenant_id)
     if lock:
         query = query.with_for_update().execution_options(populate_existing=True)
     found = session.scalars(query).all()
     if not found:
-        raise MoveError(f"No transfer {number.strip()}")
+        raise MoveError(f"No transfer {number.strip()}" + (f" of client {client.strip()}" if client else ""))
     if len(found) > 1:
-        raise MoveError(f"Several clients have a transfer {number.strip()}")
+        clients = ", ".join(
+            sorted(session.scalars(select(Tenant.code).where(Tenant.id.in_([t.tenant_id for t in found]))))
+        )
+        raise MoveError(f"Several clients have a transfer {number.strip()} ({clients}); say which client")
     return found[0]
 
 
@@ -100,8 +109,8 @@ def transfer_view(session: Session, transfer: StockTransfer) -> TransferView:
     )
 
 
-def get_transfer(session: Session, number: str) -> TransferView:
-    return transfer_view(session, find_transfer(session, number))
+def get_transfer(session: Session, number: str, *, client: str | None = None) -> TransferView:
+    return transfer_view(session, find_transfer(session, number, client=client))
 
 
 def list_transfers(session: Session, *, status: str | None = None, warehouse: str | None = None) -> list[TransferView]:

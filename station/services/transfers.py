@@ -220,9 +220,11 @@ def transit_location(session: Session, warehouse_id: int) -> Location:
     return location
 
 
-def dispatch(session: Session, number: str, actor: Actor, *, now: datetime | None = None) -> TransferView:
+def dispatch(
+    session: Session, number: str, actor: Actor, *, client: str | None = None, now: datetime | None = None
+) -> TransferView:
     """Send a draft: every line's units leave their bin for the destination's transit location."""
-    transfer = find_transfer(session, number, lock=True)
+    transfer = find_transfer(session, number, client=client, lock=True)
     if transfer.status is not TransferStatus.DRAFT:
         raise MoveError(f"{transfer.number} is {_status_text(transfer.status)}; only a draft can be dispatched")
     transit = transit_location(session, transfer.to_warehouse_id)
@@ -255,6 +257,7 @@ def receive(
     *,
     lines: Iterable[ReceiptRequest] | None = None,
     to_bin: str | None = None,
+    client: str | None = None,
     now: datetime | None = None,
 ) -> TransferView:
     """Units of a transfer in transit arrive at `to_bin` of the destination (default: its dock).
@@ -262,7 +265,7 @@ def receive(
     `lines` — (sku or barcode, quantity[, lot]) — receives part of it; None receives all that is
     still on its way. The transfer is received once every line has arrived in full.
     """
-    transfer = find_transfer(session, number, lock=True)
+    transfer = find_transfer(session, number, client=client, lock=True)
     if transfer.status is not TransferStatus.IN_TRANSIT:
         raise MoveError(
             f"{transfer.number} is {_status_text(transfer.status)}; only a transfer in transit can be received"
@@ -348,9 +351,9 @@ def _arrivals(
     return [(lines[line_id], units) for line_id, units in arrivals.items()]
 
 
-def cancel(session: Session, number: str, actor: Actor) -> TransferView:
+def cancel(session: Session, number: str, actor: Actor, *, client: str | None = None) -> TransferView:
     """Cancel a draft (nothing moved yet). A transfer in transit is refused: receive it instead."""
-    transfer = find_transfer(session, number, lock=True)
+    transfer = find_transfer(session, number, client=client, lock=True)
     if transfer.status is TransferStatus.IN_TRANSIT:
         destination = session.scalar(select(Warehouse.code).where(Warehouse.id == transfer.to_warehouse_id))
         raise MoveError(

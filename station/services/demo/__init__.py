@@ -41,6 +41,7 @@ from station.db.models import (
     User,
     Variant,
 )
+from station.services.demo.branches import seed_branches
 from station.services.demo.catalog import Sku, build_catalog
 from station.services.demo.channels import ChannelPlan, create_listings, plan_channels
 from station.services.demo.context import DemoContext, base_time_for
@@ -162,6 +163,7 @@ def seed_demo(
         channels = plan_channels(ctx, tenants, skus)
         _create_orders(ctx, channels, book, layout, [u for u in users.values() if u.role is Role.PACKER], skus)
         create_listings(ctx, channels, book)
+        seed_branches(ctx, seed)  # warehouse CCP and transfers to it, from its own random source
         create_open_purchase_orders(ctx, layout, skus, seed)
         summary = _summarise(session, seed, demo_now)
         report("Saving")
