@@ -18,7 +18,9 @@ from station.config import Settings, StationPaths
 from station.db.engine import Database
 from station.services.auth import LoggedInUser
 from station.services.inventory import list_stock
+from station.ui.controllers.alerts_controller import build_alerts_tab
 from station.ui.controllers.catalogue_controller import build_catalogue_tab
+from station.ui.controllers.import_controller import build_import_tab
 from station.ui.controllers.locations_controller import build_locations_tab
 from station.ui.controllers.moves_controller import build_moves_tab
 from station.ui.controllers.putaway_controller import build_putaway_tab
@@ -61,6 +63,8 @@ TAB_FACTORIES: tuple[TabFactory, ...] = (
     build_receiving_tab,
     build_putaway_tab,
     build_catalogue_tab,
+    build_alerts_tab,
+    build_import_tab,
 )
 
 
