@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from station.db.engine import Database
@@ -239,4 +239,5 @@ def build_import_tab(context: InventoryContext, parent: QObject) -> InventoryTab
 
     view = ImportView()
     controller = ImportController(view, context, parent)
-    return InventoryTab("import", controller.tr("Import / Export"), view, controller, focus=controller.focus)
+    title = QCoreApplication.translate("ImportController", "Import / Export")
+    return InventoryTab("import", title, view, controller, focus=controller.focus)
