@@ -331,7 +331,8 @@ def resolve_trace(session: Session, scan: str, *, sku: str = "") -> TraceAnswer:
     if session.scalar(
         select(Order.id).where(or_(func.upper(Order.number) == wanted, func.upper(Order.external_id) == wanted))
     ):
-        return TraceAnswer("order", order=trace_order(session, text))
+        order = trace_order(session, text)
+        return TraceAnswer("order", order=order, shipping=_shipping(session, {order.order}))
     if session.scalar(select(SerialNumber.id).where(func.upper(SerialNumber.serial) == wanted).limit(1)):
         return _serial_answer(session, trace_serial(session, text))
     lots = session.execute(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, QObject
 
 from station.services.movement_queries import MoveRow
+from station.ui.labels import format_local_time
 from station.ui.models.locations_model import units
 from station.ui.models.rows_model import Column, RowsTableModel
 
@@ -42,11 +41,6 @@ def reason_title(reason: str | None) -> str:
     return titles.get(reason, reason) if reason else ""
 
 
-def local_time(at: datetime) -> str:
-    """A UTC moment as this station's wall-clock time."""
-    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
 def _text(value: str | None) -> str:
     return value or "—"
 
@@ -58,7 +52,7 @@ def by(row: MoveRow) -> str:
 
 def move_columns() -> list[Column[MoveRow]]:
     return [
-        Column(lambda: _tr("Time"), lambda r: local_time(r.at), lambda r: (r.at, r.id)),
+        Column(lambda: _tr("Time"), lambda r: format_local_time(r.at), lambda r: (r.at, r.id)),
         Column(lambda: _tr("Kind"), lambda r: kind_title(r.kind), lambda r: r.kind),
         Column(lambda: _tr("SKU"), lambda r: r.sku, lambda r: r.sku),
         Column(lambda: _tr("Lot"), lambda r: _text(r.lot), lambda r: r.lot or ""),

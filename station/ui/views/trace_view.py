@@ -1,0 +1,84 @@
+"""The "Trace" tab: scan a lot, a serial or an order; see where it came from and where it went.
+
+Layout only; `TraceController` wires it. The scan field keeps the focus: tables never take it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.locations_view import read_only_table
+
+
+class TraceView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scan_field = QLineEdit()
+        self.scan_field.setObjectName("filter")
+        self.scan_field.setPlaceholderText(
+            self.tr("Scan a lot (GS1-128), a serial number or an order number, then Enter")
+        )
+        self.scan_field.setClearButtonEnabled(True)
+        self.sku_field = QLineEdit()
+        self.sku_field.setObjectName("filter")
+        self.sku_field.setPlaceholderText(self.tr("SKU (if the lot needs it)"))
+        self.sku_field.setClearButtonEnabled(True)
+        self.trace_button = QPushButton(self.tr("Trace"))
+        self.trace_button.setObjectName("primary")
+        self.trace_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("traceHeading")
+        self.heading.setStyleSheet("QLabel#traceHeading { font-size: 17pt; font-weight: bold; }")
+        self.heading.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setObjectName("viewSubtitle")
+        self.facts.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("infoMessage")
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(*MESSAGE_MARGINS)
+        self.message.hide()
+
+        self.summary_title = QLabel()
+        self.summary_title.setObjectName("viewSubtitle")
+        self.summary_table = read_only_table()
+        self.timeline_title = QLabel(self.tr("Timeline, oldest first"))
+        self.timeline_title.setObjectName("viewSubtitle")
+        self.timeline = read_only_table()
+        for widget in (self.summary_title, self.summary_table, self.timeline_title, self.timeline):
+            widget.hide()
+
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_field, 3)
+        scan_row.addWidget(self.sku_field, 1)
+        scan_row.addWidget(self.trace_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(scan_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.summary_title)
+        layout.addWidget(self.summary_table)
+        layout.addWidget(self.timeline_title)
+        layout.addWidget(self.timeline, 1)
+        layout.addStretch(0)
+
+    def show_message(self, text: str, kind: str = "infoMessage") -> None:
+        self.message.setObjectName(kind)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.hide()
+
+    def show_tables(self, visible: bool) -> None:
+        for widget in (self.summary_title, self.summary_table, self.timeline_title, self.timeline):
+            widget.setVisible(visible)
