@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from station.db.base import utcnow
 from station.db.models import (
     Barcode,
     CycleCount,
@@ -25,7 +26,14 @@ from station.db.models import (
 )
 from station.domain.gs1 import InvalidGs1, parse_gs1
 from station.services import counts
-from station.services.count_schedules import Accuracy, CountAccuracy, combined_accuracy, count_accuracy, open_due_counts
+from station.services.count_schedules import (
+    Accuracy,
+    CountAccuracy,
+    combined_accuracy,
+    count_accuracy,
+    due_schedules,
+    open_due_counts,
+)
 from station.services.counts import CountError
 from station.services.stock import Actor
 
@@ -163,6 +171,24 @@ def open_batch(session: Session, warehouse_id: int) -> Batch:
     return Batch(list(ids), _bins(session, list(ids)), [])
 
 
+def counted_ids(session: Session, count_ids: list[int]) -> list[int]:
+    """Those of the counts that are finished and wait for approval."""
+    if not count_ids:
+        return []
+    return list(
+        session.scalars(
+            select(CycleCount.id)
+            .where(CycleCount.id.in_(count_ids), CycleCount.status == CycleCountStatus.COUNTED)
+            .order_by(CycleCount.id)
+        )
+    )
+
+
+def due_in(session: Session, warehouse_id: int, now: datetime | None = None) -> int:
+    """How many of the warehouse's schedules are due."""
+    return sum(1 for row in due_schedules(session, now or utcnow()) if row.warehouse_id == warehouse_id)
+
+
 def bin_sheet(session: Session, warehouse_id: int, code: str) -> BinSheet:
     """The sheet of the open count of the bin with this code."""
     wanted = code.strip().upper()
@@ -207,11 +233,14 @@ def sheet_of(session: Session, count_id: int) -> BinSheet:
     return BinSheet(count.id, location.code, count.blind, lines)
 
 
-def count_item(session: Session, count_id: int, code: str, *, quantity: int | None = None) -> ItemCounted:
+def count_item(
+    session: Session, count_id: int, code: str, *, quantity: int | None = None, lot: str | None = None
+) -> ItemCounted:
     """A scanned item: +1 on its line (a new line, expected 0, when the bin should not hold it), or
-    `quantity` as the line's count. A GS1 code with a lot (AI 10) counts that lot; a plain code
-    counts the only lot of that SKU on the sheet, and names the lots when there are several."""
+    `quantity` as the line's count. A GS1 code with a lot (AI 10), or `lot`, counts that lot; a plain
+    code counts the only lot of that SKU on the sheet, and names the lots when there are several."""
     variant, lot_code = _resolve(session, code)
+    lot_code = lot_code or lot
     sheet_lots = session.execute(
         select(CycleCountLine, Lot.code)
         .outerjoin(Lot, Lot.id == CycleCountLine.lot_id)

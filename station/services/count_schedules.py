@@ -46,6 +46,7 @@ class ScheduleError(ValueError):
 @dataclass(frozen=True)
 class ScheduleRow:
     id: int
+    warehouse_id: int
     warehouse: str
     name: str
     location_prefix: str
@@ -369,6 +370,7 @@ def _period_start(day: date, bucket: str) -> date:
 def _row(schedule: CountSchedule, warehouse_code: str) -> ScheduleRow:
     return ScheduleRow(
         schedule.id,
+        schedule.warehouse_id,
         warehouse_code,
         schedule.name,
         schedule.location_prefix,

@@ -1,0 +1,221 @@
+"""The Counts tab: open a zone's count (or the due schedules'), count bin by bin with the scanner,
+review the variances, approve them, see the accuracy.
+
+Layout only; `CountsController` wires it. Three pages: counting (zone row, scan field, the bin's
+sheet), review (variances, approve) and done (accuracy of this count and per week). Tables never
+take the focus: the zone field or the scan field has it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.ui.style import MESSAGE_MARGINS
+
+COUNTING, REVIEW, DONE = range(3)
+
+MESSAGE_NAMES = {
+    "error": "errorMessage",
+    "info": "infoMessage",
+    "success": "successMessage",
+    "warning": "warningMessage",
+}
+
+COUNTS_STYLESHEET = """
+QLineEdit#countScan { font-size: 20pt; padding: 8px 14px; border: 3px solid #0EA5E9; min-height: 40px; }
+QLabel#warningMessage {
+    color: #7C2D12; background: #FFEDD5; border: 2px solid #F97316; font-size: 14pt; font-weight: bold;
+    border-radius: 6px;
+}
+QLabel#countBin { font-size: 18pt; font-weight: bold; color: #0F172A; }
+QLabel#countLast { font-size: 15pt; color: #0F172A; }
+QLabel#shortcutBar { font-size: 11pt; color: #475569; }
+QCheckBox { font-size: 14pt; }
+"""
+
+
+def counts_table(name: str, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(38)
+    table.setProperty("stretch_column", stretch)
+    return table
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their content, one (the name) taking the rest; call after setModel."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(int(table.property("stretch_column")), QHeaderView.ResizeMode.Stretch)
+
+
+def no_focus_button(text: str, primary: bool = False) -> QPushButton:
+    button = QPushButton(text)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if primary:
+        button.setObjectName("primary")
+    return button
+
+
+def _label(name: str, text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+class CountsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(COUNTS_STYLESHEET)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # on the review and done pages the tab keeps the keys
+        self.heading = _label("viewSubtitle")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(*MESSAGE_MARGINS)
+        self.message.hide()
+
+        # counting
+        self.zone_label = _label("fieldLabel", self.tr("Zone"))
+        self.zone_label.setWordWrap(False)
+        self.zone_field = QLineEdit()
+        self.zone_field.setObjectName("countZone")
+        self.zone_field.setPlaceholderText(self.tr("Bin code prefix, e.g. B-03"))
+        self.zone_label.setBuddy(self.zone_field)
+        self.blind_check = QCheckBox(self.tr("Blind count (Ctrl+B)"))
+        self.blind_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.open_button = no_focus_button(self.tr("Open count (Enter)"), primary=True)
+        self.due_button = no_focus_button(self.tr("Run due schedules (Ctrl+D)"))
+        self.scan_field = QLineEdit()
+        self.scan_field.setObjectName("countScan")
+        self.scan_field.setPlaceholderText(self.tr("Scan a bin, then its items (a number + Enter sets the quantity)"))
+        self.bin_heading = _label("countBin")
+        self.last_scan = _label("countLast")
+        self.sheet_table = counts_table("countSheet", 1)
+        self.progress = _label("fieldLabel")
+        self.finish_button = no_focus_button(self.tr("Finish counting (Ctrl+Enter)"), primary=True)
+
+        # review
+        self.review_heading = _label("viewSubtitle")
+        self.variance_table = counts_table("countVariances", 2)
+        self.review_summary = _label("fieldLabel")
+        self.approve_button = no_focus_button(self.tr("Approve and adjust stock (Ctrl+Enter)"), primary=True)
+
+        # done
+        self.done_heading = _label("viewSubtitle")
+        self.accuracy_table = counts_table("countAccuracy", 0)
+        self.history_heading = _label("viewSubtitle", self.tr("Accuracy over time, per week"))
+        self.history_table = counts_table("countHistory", 0)
+        self.new_button = no_focus_button(self.tr("Count another zone (Ctrl+N)"), primary=True)
+
+        self.shortcut_bar = _label("shortcutBar")
+        self.shortcut_bar.setTextFormat(Qt.TextFormat.RichText)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._counting_page())
+        self.stack.addWidget(self._review_page())
+        self.stack.addWidget(self._done_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.shortcut_bar)
+
+    def _counting_page(self) -> QWidget:
+        zone_row = QHBoxLayout()
+        zone_row.setSpacing(10)
+        zone_row.addWidget(self.zone_label)
+        zone_row.addWidget(self.zone_field, 1)
+        zone_row.addWidget(self.blind_check)
+        zone_row.addWidget(self.open_button)
+        zone_row.addWidget(self.due_button)
+        footer = QHBoxLayout()
+        footer.addWidget(self.progress, 1)
+        footer.addWidget(self.finish_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(zone_row)
+        layout.addWidget(self.scan_field)
+        layout.addWidget(self.bin_heading)
+        layout.addWidget(self.last_scan)
+        layout.addWidget(self.sheet_table, 1)
+        layout.addLayout(footer)
+        return page
+
+    def _review_page(self) -> QWidget:
+        footer = QHBoxLayout()
+        footer.addWidget(self.review_summary, 1)
+        footer.addWidget(self.approve_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.review_heading)
+        layout.addWidget(self.variance_table, 1)
+        layout.addLayout(footer)
+        return page
+
+    def _done_page(self) -> QWidget:
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.new_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.done_heading)
+        layout.addWidget(self.accuracy_table, 3)
+        layout.addWidget(self.history_heading)
+        layout.addWidget(self.history_table, 2)
+        layout.addLayout(footer)
+        return page
+
+    # -- state -------------------------------------------------------------------------------------
+
+    @property
+    def page(self) -> int:
+        return self.stack.currentIndex()
+
+    def show_page(self, page: int) -> None:
+        self.stack.setCurrentIndex(page)
+
+    def set_message(self, kind: str, text: str) -> None:
+        """kind: error (red), warning (orange), success (green), info (cyan); empty text hides it."""
+        name = MESSAGE_NAMES.get(kind, "infoMessage")
+        if self.message.objectName() != name:
+            self.message.setObjectName(name)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    @property
+    def message_kind(self) -> str:
+        if not self.message.isVisible():
+            return ""
+        return next((kind for kind, name in MESSAGE_NAMES.items() if name == self.message.objectName()), "")
+
+    def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
+        self.shortcut_bar.setText(" &nbsp;·&nbsp; ".join(f"<b>{key}</b>&nbsp;{what}" for key, what in pairs))
