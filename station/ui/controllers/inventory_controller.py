@@ -26,6 +26,7 @@ from station.ui.controllers.moves_controller import build_moves_tab
 from station.ui.controllers.putaway_controller import build_putaway_tab
 from station.ui.controllers.receiving_controller import build_receiving_tab
 from station.ui.controllers.table_controller import Summary, TableController
+from station.ui.controllers.trace_controller import build_trace_tab
 from station.ui.models.inventory_model import InventoryTableModel
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.inventory_view import InventoryView
@@ -60,6 +61,7 @@ TabFactory = Callable[[InventoryContext, QObject], InventoryTab]
 TAB_FACTORIES: tuple[TabFactory, ...] = (
     build_locations_tab,
     build_moves_tab,
+    build_trace_tab,
     build_receiving_tab,
     build_putaway_tab,
     build_catalogue_tab,
