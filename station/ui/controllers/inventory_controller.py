@@ -20,6 +20,7 @@ from station.services.auth import LoggedInUser
 from station.services.inventory import list_stock
 from station.ui.controllers.alerts_controller import build_alerts_tab
 from station.ui.controllers.catalogue_controller import build_catalogue_tab
+from station.ui.controllers.counts_controller import build_counts_tab
 from station.ui.controllers.import_controller import build_import_tab
 from station.ui.controllers.locations_controller import build_locations_tab
 from station.ui.controllers.moves_controller import build_moves_tab
@@ -64,6 +65,7 @@ TAB_FACTORIES: tuple[TabFactory, ...] = (
     build_trace_tab,
     build_receiving_tab,
     build_putaway_tab,
+    build_counts_tab,
     build_catalogue_tab,
     build_alerts_tab,
     build_import_tab,
