@@ -226,11 +226,30 @@ class PutawayItem:
     lot_code: str | None
     quantity: int
     bin_code: str  # the suggestion; empty when no bin has room
-    reason: str  # why that bin (or why none)
+    reason: str  # why that bin (or why none), as `suggest_bin` says it
     codes: frozenset[str] = field(default_factory=frozenset)  # SKU and barcodes, upper case
+    rule: str = ""  # which rule chose the bin (see `suggestion_rule`); "" when none fits
+    aisle: str = ""  # the aisle prefix of the "category aisle" rule
 
     def matches(self, scan: str) -> bool:
         return bool(scan_keys(scan) & self.codes)
+
+
+RULE_PICK_FACE, RULE_CONSOLIDATE, RULE_AISLE, RULE_NEAREST = "pick_face", "consolidate", "aisle", "nearest"
+
+
+def suggestion_rule(reason: str) -> tuple[str, str]:
+    """The rule behind a `suggest_bin` reason, and its aisle prefix, so a screen can say it in its
+    own language: ("aisle", "F-") for "nearest bin with room in F- (category alimentos)"."""
+    if reason.startswith("pick face of "):
+        return RULE_PICK_FACE, ""
+    if reason.startswith("consolidate:"):
+        return RULE_CONSOLIDATE, ""
+    if reason.startswith("nearest bin with room in "):
+        return RULE_AISLE, reason.removeprefix("nearest bin with room in ").split(" ", 1)[0]
+    if reason == "nearest bin with room":
+        return RULE_NEAREST, ""
+    return "", ""
 
 
 def scan_keys(scan: str) -> set[str]:
@@ -262,6 +281,7 @@ def putaway_items(session: Session, warehouse_id: int) -> list[PutawayItem]:
             codes.setdefault(variant_id, set()).add(code.upper())
         for task in tasks:
             suggestion = task.suggestion
+            rule, aisle = suggestion_rule(suggestion.reason) if suggestion else ("", "")
             items.append(
                 PutawayItem(
                     dock_id,
@@ -275,6 +295,8 @@ def putaway_items(session: Session, warehouse_id: int) -> list[PutawayItem]:
                     suggestion.location_code if suggestion else "",
                     suggestion.reason if suggestion else task.problem,
                     frozenset({task.sku.upper(), *codes.get(task.variant_id, set())}),
+                    rule,
+                    aisle,
                 )
             )
     return items

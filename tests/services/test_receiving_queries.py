@@ -26,6 +26,7 @@ from station.services.receiving_queries import (
     load_order,
     open_purchase_orders,
     station_warehouse,
+    suggestion_rule,
 )
 from station.services.stock import Actor
 
@@ -142,3 +143,11 @@ def test_putaway_goes_to_any_storage_bin_with_room_and_refuses_the_rest(
     assert list_putaway(database, "")[1] == []
     with database.unit_of_work() as uow:
         assert uow.session.scalar(select(PurchaseOrder.status)) is PurchaseOrderStatus.RECEIVED
+
+
+def test_every_reason_of_suggest_bin_names_its_rule() -> None:
+    assert suggestion_rule("pick face of POL-M-ROJ") == ("pick_face", "")
+    assert suggestion_rule("consolidate: already holds POL-M-ROJ") == ("consolidate", "")
+    assert suggestion_rule("nearest bin with room in F- (category alimentos)") == ("aisle", "F-")
+    assert suggestion_rule("nearest bin with room") == ("nearest", "")
+    assert suggestion_rule("No bin with room for 8 × POL-M-ROJ") == ("", "")

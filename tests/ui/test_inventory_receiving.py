@@ -109,10 +109,12 @@ def test_an_unknown_barcode_is_mapped_to_a_sku_and_counted(
 ) -> None:
     open_order(qtbot, tab)
     scan(qtbot, tab, NEW_EAN)
-    assert tab.view.answer.isVisible() and f"Unknown code {NEW_EAN}" in tab.view.message.text()
+    assert tab.view.answer.isVisible() and f"Unknown code {NEW_EAN}: which SKU" in tab.view.answer.question.text()
+    assert tab.view.message_kind == "error" and f"{NEW_EAN} is on no SKU" in tab.view.message.text()
     assert cells(tab)["POL-M-ROJ"][1] == "0"
     scan(qtbot, tab, "POL-M-ROJ")  # the SKU typed (or scanned from a shelf label) into the answer field
     assert not tab.view.answer.isVisible() and cells(tab)["POL-M-ROJ"][1] == "1"
+    assert tab.view.message.text() == f"{NEW_EAN} now means POL-M-ROJ.\nPOL-M-ROJ: +1 — 1 of 3 expected"
     scan(qtbot, tab, NEW_EAN)  # the code is known now
     assert cells(tab)["POL-M-ROJ"][1] == "2"
     receive(qtbot, tab)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from station.config import Settings
@@ -112,6 +112,10 @@ class PutawayController(QObject):
         )
         if items:
             self._select(row)
+            if not self.view.message.isVisible() or self.view.message.objectName() == "infoMessage":
+                self.view.set_message(
+                    "info", self.tr("Scan an item (or choose it with ↑/↓), then scan the bin's label.")
+                )
         else:
             self._show_current()
             if self.view.message.objectName() != "successMessage":
@@ -216,5 +220,10 @@ def build_putaway_tab(context: InventoryContext, parent: QObject) -> InventoryTa
     view = PutawayView()
     controller = PutawayController(view, context.database, context.user, context.settings, context.runner, parent)
     return InventoryTab(
-        "putaway", controller.tr("Putaway"), view, controller, focus=controller.focus, refresh=controller.refresh
+        "putaway",
+        QCoreApplication.translate("PutawayController", "Putaway"),
+        view,
+        controller,
+        focus=controller.focus,
+        refresh=controller.refresh,
     )

@@ -12,13 +12,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from station.config import Settings
 from station.db.engine import Database
 from station.services.auth import LoggedInUser
 from station.services.receiving import (
+    ReceiptLine,
     ReceiptResult,
     ReceivingError,
     ReceivingSession,
@@ -90,6 +91,7 @@ class ReceivingController(QObject):
         self.loaded_once = False
         self.last_result: ReceiptResult | None = None
         self._discard_armed = False
+        self._note = ""  # said before the next message (an unknown code just mapped)
         self.orders_model = OpenOrdersModel(self)
         self.lines_model = ReceiptLinesModel(self)
         view.orders_table.setModel(self.orders_model)
@@ -206,12 +208,12 @@ class ReceivingController(QObject):
             first, second, placeholders = self.texts.lot_labels()
             self.ask = Ask.LOT
             self.view.answer.ask(question, hint, first, second, placeholders)
-            self._say("info", question)
+            self._say("", question)  # the panel asks; the message line steps aside
             return
         if outcome.status is ScanStatus.NEEDS_SERIAL:
             self._say("info", self.texts.ask_serial(line.sku))
             return
-        text = self.texts.received(line, outcome.quantity, outcome.lot, outcome.serial)
+        text = self.texts.received(line, outcome.quantity, outcome.lot, outcome.expiry, outcome.serial)
         if outcome.over_receipt:
             self._say("warning", f"{text}\n{self.texts.over(line)}")
         else:
@@ -233,7 +235,8 @@ class ReceivingController(QObject):
         label, placeholders = self.texts.map_labels()
         self.ask = Ask.MAP
         self.view.answer.ask(question, hint, label, "", placeholders)
-        self._say("error", question)
+        self.view.set_message("error", self.texts.unknown(self.pending_code))
+        self.sig_scan_handled.emit(question)
 
     def ask_create(self) -> None:
         if self.ask is not Ask.MAP:
@@ -242,7 +245,7 @@ class ReceivingController(QObject):
         first, second, placeholders = self.texts.create_labels()
         self.ask = Ask.CREATE
         self.view.answer.ask(question, hint, first, second, placeholders)
-        self._say("info", question)
+        self.sig_scan_handled.emit(question)
 
     def answer(self) -> None:
         first, second = self.view.answer.answers()
@@ -273,11 +276,13 @@ class ReceivingController(QObject):
         task = self.runner.submit(job, *args, lane="db")  # type: ignore[arg-type]
         code, quantity = self.pending_code, self.pending_quantity
 
-        def done(line: object) -> None:
+        def done(line: ReceiptLine) -> None:
             self.busy = False
             self._finish_ask()
             self._show_line(line)
+            self._note = self.texts.mapped(code, line.sku)
             self._scan(code, quantity=quantity)
+            self._note = ""
 
         def failed(message: str) -> None:
             self.busy = False
@@ -394,10 +399,15 @@ class ReceivingController(QObject):
     # -- helpers ---------------------------------------------------------------------------------------
 
     def _say(self, kind: str, text: str) -> None:
-        self.view.set_message(kind, text)
+        """Show a message (kind "" hides the message line) and tell the tests it was handled."""
+        if self._note:
+            text = f"{self._note}\n{text}"
+        self.view.set_message(kind, text if kind else "")
         self.sig_scan_handled.emit(text)
 
     def refuse(self, message: str) -> None:
+        if self._note:
+            message = f"{self._note}\n{message}"
         self.view.set_message("error", message)
         packing_sound.error_sound()
         self.sig_refused.emit(message)
@@ -439,5 +449,10 @@ def build_receiving_tab(context: InventoryContext, parent: QObject) -> Inventory
     if show_tab is not None:
         controller.sig_putaway_requested.connect(lambda: show_tab("putaway") if "putaway" in parent.tabs else None)  # type: ignore[attr-defined]
     return InventoryTab(
-        "receiving", controller.tr("Receiving"), view, controller, focus=controller.focus, refresh=controller.refresh
+        "receiving",
+        QCoreApplication.translate("ReceivingController", "Receiving"),
+        view,
+        controller,
+        focus=controller.focus,
+        refresh=controller.refresh,
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QLocale, QObject
 
 from station.services.receiving import ReceiptLine, ReceiptResult
 from station.services.receiving_queries import OpenPurchaseOrder, StationWarehouse
+
+DIFFERENCES_SHOWN = 4  # the rest as "2 more lines": the message stays short
 
 
 def units(value: int) -> str:
@@ -39,7 +43,9 @@ class ReceivingTexts(QObject):
     def opened(self, number: str) -> str:
         return self.tr("%1 is open: scan the items.").replace("%1", number)
 
-    def received(self, line: ReceiptLine, quantity: int, lot: str | None, serial: str | None) -> str:
+    def received(
+        self, line: ReceiptLine, quantity: int, lot: str | None, expiry: date | None, serial: str | None
+    ) -> str:
         text = (
             self.tr("%1: +%2 — %3 of %4 expected")
             .replace("%1", line.sku)
@@ -49,6 +55,8 @@ class ReceivingTexts(QObject):
         )
         if lot:
             text += self.tr(" · lot %1").replace("%1", lot)
+        if expiry:
+            text += self.tr(" · expires %1").replace("%1", QLocale().toString(expiry, QLocale.FormatType.ShortFormat))
         if serial:
             text += self.tr(" · serial %1").replace("%1", serial)
         return text
@@ -82,6 +90,11 @@ class ReceivingTexts(QObject):
 
     def ask_serial(self, sku: str) -> str:
         return self.tr("%1 is tracked by serial number: now scan the unit's serial.").replace("%1", sku)
+
+    def unknown(self, code: str) -> str:
+        return self.tr("%1 is on no SKU of the catalogue: say which SKU it is, nothing is counted yet.").replace(
+            "%1", code
+        )
 
     def ask_map(self, code: str) -> tuple[str, str]:
         return (
@@ -144,7 +157,9 @@ class ReceivingTexts(QObject):
     def differences(self, result: ReceiptResult) -> str:
         if not result.discrepancies:
             return ""
-        parts = [f"{d.sku} {d.difference:+d}" for d in result.discrepancies]
+        parts = [f"{d.sku} {d.difference:+d}" for d in result.discrepancies[:DIFFERENCES_SHOWN]]
+        if len(result.discrepancies) > DIFFERENCES_SHOWN:
+            parts.append(self.tr("%n more line(s)", None, len(result.discrepancies) - DIFFERENCES_SHOWN))
         return self.tr("Differences to the order: %1").replace("%1", ", ".join(parts))
 
     def putaway_hint(self) -> str:

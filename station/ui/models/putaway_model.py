@@ -4,8 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
-from station.services.receiving_queries import PutawayItem
+from station.services.receiving_queries import (
+    RULE_AISLE,
+    RULE_CONSOLIDATE,
+    RULE_NEAREST,
+    RULE_PICK_FACE,
+    PutawayItem,
+)
 from station.ui.models.rows_model import Column, RowsTableModel
+
+
+def why(item: PutawayItem) -> str:
+    """The rule that chose the bin, in the station's language (the service's own words otherwise)."""
+    translate = QCoreApplication.translate
+    texts = {
+        RULE_PICK_FACE: translate("PutawayTasks", "pick face of %1").replace("%1", item.sku),
+        RULE_CONSOLIDATE: translate("PutawayTasks", "consolidate: already holds %1").replace("%1", item.sku),
+        RULE_AISLE: translate("PutawayTasks", "nearest bin with room in aisle %1").replace("%1", item.aisle),
+        RULE_NEAREST: translate("PutawayTasks", "nearest bin with room"),
+    }
+    return texts.get(item.rule, item.reason)
 
 
 def putaway_columns() -> list[Column[PutawayItem]]:
@@ -21,7 +39,7 @@ def putaway_columns() -> list[Column[PutawayItem]]:
             numeric=True,
         ),
         Column(lambda: translate("PutawayTasks", "Suggested bin"), lambda r: r.bin_code or "—", lambda r: r.bin_code),
-        Column(lambda: translate("PutawayTasks", "Why"), lambda r: r.reason, lambda r: r.reason),
+        Column(lambda: translate("PutawayTasks", "Why"), why, lambda r: r.rule),
     ]
 
 

@@ -42,6 +42,7 @@ QFrame#answerPanel QLabel { background: transparent; }
 QLabel#answerQuestion { font-size: 15pt; font-weight: bold; }
 QLabel#shortcutBar { font-size: 11pt; color: #475569; }
 QLabel#orderHeading { font-size: 17pt; font-weight: bold; }
+QTableView#receiptLines { selection-background-color: #BAE6FD; }
 """
 
 
@@ -72,6 +73,7 @@ def task_table(name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
+    table.setWordWrap(False)  # a long name is elided; rows keep one height
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(40)
     return table
@@ -201,14 +203,14 @@ class ReceivingView(QWidget):
     def show_orders(self) -> None:
         self.stack.setCurrentIndex(ORDERS)
         self.scan_field.setPlaceholderText(self.tr("Scan or type a purchase order number and press Enter"))
-        self.receive_button.setEnabled(False)
+        self.receive_button.hide()
 
     def show_lines(self) -> None:
         self.stack.setCurrentIndex(LINES)
         self.scan_field.setPlaceholderText(
             self.tr("Scan an item: EAN/UPC, SKU or GS1-128 (lot, expiry, serial, count)")
         )
-        self.receive_button.setEnabled(True)
+        self.receive_button.show()
 
     @property
     def page(self) -> int:
