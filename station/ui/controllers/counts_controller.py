@@ -19,14 +19,13 @@ from station.services.stock import Actor
 from station.ui import packing_sound
 from station.ui.controllers import counts_jobs
 from station.ui.controllers.counts_jobs import ApprovedWithHistory, Loaded, Refusal
+from station.ui.controllers.counts_texts import CountsTexts
 from station.ui.models.counts_models import (
     CountAccuracyModel,
     SheetModel,
     VarianceModel,
     WeeklyAccuracyModel,
-    money,
     percent,
-    signed,
     units,
 )
 from station.ui.views.counts_view import COUNTING, DONE, REVIEW, CountsView, fit_columns
@@ -53,10 +52,11 @@ class CountsController(QObject):
         self.context = context
         self.actor = Actor(station=context.settings.station_name, user_id=context.user.id)
         self.can_approve = context.user.role in APPROVERS
+        self.texts = CountsTexts(self)
         self.warehouse = None
         self.open_ids: list[int] = []  # counts being counted
         self.counted_ids: list[int] = []  # finished, waiting for approval
-        self.bins: list[str] = []
+        self.bins_opened: list[str] = []  # the bins of the counts this tab opened last
         self.visited: set[int] = set()
         self.sheet: BinSheet | None = None
         self.last_item: tuple[str, str | None] | None = None  # (SKU, lot) a typed number applies to
@@ -160,6 +160,7 @@ class CountsController(QObject):
     def _opened(self, batch: Batch) -> None:
         self.busy = False
         self.open_ids += [count_id for count_id in batch.count_ids if count_id not in self.open_ids]
+        self.bins_opened = list(batch.bins)
         self.finish_armed = False
         if batch.count_ids:
             text = self.tr("%n bin count(s) opened", None, len(batch.count_ids))
@@ -193,7 +194,7 @@ class CountsController(QObject):
     def _scanned(self, result: BinSheet | ItemCounted | Refusal) -> None:
         self.busy = False
         if isinstance(result, Refusal):
-            self.refuse(self._refusal_text(result))
+            self.refuse(self.texts.refusal(result))
             return
         if isinstance(result, BinSheet):
             self._show_sheet(result)
@@ -205,38 +206,12 @@ class CountsController(QObject):
             return
         self._show_sheet(result.sheet)
         self.last_item = (result.sku, result.lot)
-        lot = self.tr(" lot %1").replace("%1", result.lot) if result.lot else ""
-        self.view.last_scan.setText(
-            self.tr("%1%2 — %3: %4 counted")
-            .replace("%1", result.sku)
-            .replace("%2", lot)
-            .replace("%3", result.name)
-            .replace("%4", units(result.counted))
-        )
-        if result.on_sheet:
-            text = self.tr("%1: %2 counted.").replace("%1", result.sku).replace("%2", units(result.counted))
-            self.view.set_message("success", text)
-        else:
-            text = (
-                self.tr("%1 is not expected in bin %2: counted anyway (%3). Make sure it belongs here.")
-                .replace("%1", result.sku)
-                .replace("%2", result.sheet.location)
-                .replace("%3", units(result.counted))
-            )
-            self.view.set_message("warning", text)
+        self.view.last_scan.setText(self.texts.last_item(result))
+        kind, text = self.texts.item_counted(result)
+        self.view.set_message(kind, text)
+        if kind == "warning":
             packing_sound.error_sound()
         self.sig_counted.emit(text)
-
-    def _refusal_text(self, refusal: Refusal) -> str:
-        if refusal.kind == "unknown":
-            return self.tr(
-                "Unknown barcode %1: it is no bin, SKU or barcode we know. Count the item by typing its SKU."
-            ).replace("%1", refusal.code)
-        if refusal.kind == "no_count":
-            return self.tr("Bin %1 has no open count: open its zone first.").replace("%1", refusal.code)
-        if refusal.kind == "no_bin":
-            return self.tr("Scan the bin's label first, then its items (%1 is not a bin).").replace("%1", refusal.code)
-        return refusal.text
 
     def _show_sheet(self, sheet: BinSheet) -> None:
         self.sheet = sheet
@@ -287,20 +262,8 @@ class CountsController(QObject):
     def _review(self, variances: list[VarianceRow]) -> None:
         self.variance_model.set_rows(variances)
         self.view.show_page(REVIEW)
-        bins = len({row.location for row in variances})
-        self.view.review_heading.setText(
-            self.tr("%n bin count(s) finished.", None, len(self.counted_ids))
-            + " "
-            + self.tr("%n variance(s)", None, len(variances))
-            + " "
-            + self.tr("in %n bin(s)", None, bins)
-        )
-        currencies = {row.currency for row in variances}
-        value = money(sum(row.value for row in variances), currencies.pop()) if len(currencies) == 1 else ""
-        self.view.review_summary.setText(
-            self.tr("Net difference: %1 unit(s)").replace("%1", signed(sum(row.difference for row in variances)))
-            + (" · " + self.tr("value %1").replace("%1", value) if value else "")
-        )
+        self.view.review_heading.setText(self.texts.review_heading(len(self.counted_ids), variances))
+        self.view.review_summary.setText(self.texts.review_summary(variances))
         self.view.approve_button.setEnabled(self.can_approve)
         if not self.can_approve:
             self.view.set_message("info", self.tr("A lead approves these variances: ask one to sign in here."))
@@ -309,6 +272,7 @@ class CountsController(QObject):
         else:
             self.view.set_message("success", self.tr("No differences. Ctrl+Enter closes the counts."))
         self._set_shortcuts()
+        self._update_heading()
         self.view.setFocus()
         self.sig_reviewing.emit(len(variances))
 
@@ -372,6 +336,8 @@ class CountsController(QObject):
     def _update_heading(self) -> None:
         code = self.warehouse.code if self.warehouse else "…"
         text = self.tr("Cycle counts in %1").replace("%1", code)
+        if self.counted_ids and not self.open_ids:
+            text += " — " + self.tr("%n bin count(s) wait for approval", None, len(self.counted_ids))
         if self.open_ids:
             text += " — " + self.tr("%n bin(s) to count", None, len(self.open_ids))
             scanned = len([i for i in self.open_ids if i in self.visited])
@@ -383,20 +349,7 @@ class CountsController(QObject):
         self.view.heading.setText(text)
 
     def _set_shortcuts(self) -> None:
-        pairs = {
-            COUNTING: [
-                (self.tr("Enter in Zone"), self.tr("open its count")),
-                ("Ctrl+D", self.tr("due schedules")),
-                ("Ctrl+B", self.tr("blind")),
-                (self.tr("scan a bin"), self.tr("count it")),
-                (self.tr("scan an item"), "+1"),
-                (self.tr("number + Enter"), self.tr("set the count")),
-                ("Ctrl+Enter", self.tr("finish")),
-            ],
-            REVIEW: [("Ctrl+Enter", self.tr("approve"))],
-            DONE: [("Ctrl+N", self.tr("count another zone"))],
-        }[self.view.page]
-        self.view.set_shortcuts(pairs)
+        self.view.set_shortcuts(self.texts.shortcuts(self.view.page))
 
     def _ready(self) -> bool:
         if self.busy:

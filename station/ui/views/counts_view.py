@@ -98,7 +98,8 @@ class CountsView(QWidget):
         self.zone_label.setWordWrap(False)
         self.zone_field = QLineEdit()
         self.zone_field.setObjectName("countZone")
-        self.zone_field.setPlaceholderText(self.tr("Bin code prefix, e.g. B-03"))
+        self.zone_field.setPlaceholderText(self.tr("e.g. B-03"))
+        self.zone_field.setMinimumWidth(220)
         self.zone_label.setBuddy(self.zone_field)
         self.blind_check = QCheckBox(self.tr("Blind count (Ctrl+B)"))
         self.blind_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -186,9 +187,9 @@ class CountsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.done_heading)
-        layout.addWidget(self.accuracy_table, 3)
+        layout.addWidget(self.accuracy_table, 2)
         layout.addWidget(self.history_heading)
-        layout.addWidget(self.history_table, 2)
+        layout.addWidget(self.history_table, 1)
         layout.addLayout(footer)
         return page
 
