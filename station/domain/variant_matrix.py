@@ -3,8 +3,8 @@
 Pure planning, no storage: which combinations exist, what each SKU is called and how its code is
 built, the internal EAN-13 numbers, and which files are images.
 
-SKU codes are ``{product code}-{value code}-{value code}…`` in axis order, ASCII and upper case:
-accents are stripped and ``ñ`` becomes ``N`` ("Piña" → ``PIN``), spaces and punctuation dropped. A
+SKU codes are ``{product code}-{value code}-{value code}…`` in axis order, ASCII and upper case
+(the product code keeps its dashes, as the demo catalogue's ``POL-001-M-ROJ``): accents are stripped and ``ñ`` becomes ``N`` ("Piña" → ``PIN``), spaces and punctuation dropped. A
 value made only of letters and longer than three is cut to three letters (``Rojo`` → ``ROJ``), as in
 the demo catalogue; when two values of one axis would share a code, the later one keeps its whole
 folded text, then a number (``AZU``, ``AZULMARINO``, ``AZULMARINO2``), so codes already given to
@@ -42,6 +42,7 @@ __all__ = [
     "next_internal_ean13",
     "parse_values",
     "plan_matrix",
+    "product_code_part",
     "value_codes",
 ]
 
@@ -103,6 +104,12 @@ def ascii_code(text: str) -> str:
     return _NOT_CODE.sub("", folded.replace("ß", "SS").replace("Ø", "O").replace("Æ", "AE"))
 
 
+def product_code_part(code: str) -> str:
+    """'pol-001 ñ' → 'POL-001-N': like `ascii_code`, but the code's own dashes stay (and spaces become dashes)."""
+    parts = [ascii_code(part) for part in re.split(r"[\s\-]+", code)]
+    return "-".join(part for part in parts if part)
+
+
 def value_codes(axis: Axis) -> dict[str, str]:
     """The code of each value of an axis inside a SKU, unique within the axis."""
     codes: dict[str, str] = {}
@@ -144,7 +151,7 @@ def check_axes(axes: Sequence[Axis]) -> None:
 def plan_matrix(product_code: str, product_name: str, axes: Sequence[Axis]) -> list[PlannedVariant]:
     """Every combination of the axes once, in axis order; no axis at all gives the product's one SKU."""
     check_axes(axes)
-    prefix = ascii_code(product_code)
+    prefix = product_code_part(product_code)
     if not prefix:
         raise MatrixError(f"Product code {product_code!r} has no letter or digit to start its SKUs with")
     codes = [value_codes(axis) for axis in axes]

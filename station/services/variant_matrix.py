@@ -171,8 +171,12 @@ def load_product(database: Database, tenant: str, code: str, data_dir: Path) -> 
         return ProductMatrix(spec, axes, rows)
 
 
-def preview_matrix(spec: ProductSpec, axes: Sequence[Axis], stored: Sequence[VariantRow] = ()) -> list[VariantRow]:
-    """The rows the editor shows before saving: planned combinations, then stored SKUs that go away."""
+def preview_matrix(
+    spec: ProductSpec, axes: Sequence[Axis], stored: Sequence[VariantRow] = (), stored_name: str | None = None
+) -> list[VariantRow]:
+    """The rows the editor shows before saving: planned combinations, then stored SKUs that go away.
+
+    A stored SKU keeps its name unless the product's name (`stored_name` as loaded) or its values changed."""
     planned = plan_matrix(spec.code, spec.name, axes)
     matches, removed = _match(planned, stored, key=lambda row: row.attributes, sku=lambda row: row.sku)
     rows: list[VariantRow] = []
@@ -181,7 +185,8 @@ def preview_matrix(spec: ProductSpec, axes: Sequence[Axis], stored: Sequence[Var
             rows.append(VariantRow(plan.attributes, plan.sku, plan.name, ""))
         else:
             status = RowStatus.REACTIVATED if row.status is RowStatus.REMOVED else RowStatus.KEPT
-            rows.append(replace(row, attributes=plan.attributes, name=plan.name, status=status))
+            name = row.name if _keeps_name(row.attributes, plan, stored_name == spec.name) else plan.name
+            rows.append(replace(row, attributes=plan.attributes, name=name, status=status))
     rows.extend(replace(row, status=RowStatus.REMOVED) for row in removed)
     return rows
 
@@ -236,6 +241,7 @@ def save_matrix(
     if product is None:
         product = Product(tenant_id=tenant.id, code=spec.code)
         session.add(product)
+    same_name = product.name == spec.name
     product.name, product.brand, product.category = spec.name, spec.brand, spec.category
     product.tracking, product.shelf_life_days = Tracking(spec.tracking), spec.shelf_life_days
     product.attribute_axes = {axis.name: list(axis.values) for axis in axes}  # a new dict: the JSON is saved
@@ -264,7 +270,9 @@ def save_matrix(
             created.append((variant, barcode))
         elif not variant.active:
             reactivated.append(variant.sku)
-        variant.name, variant.attributes, variant.active = plan.name, dict(plan.attributes), True
+        if not _keeps_name(variant.attributes or {}, plan, same_name):
+            variant.name = plan.name
+        variant.attributes, variant.active = dict(plan.attributes), True
         for name in ("weight_g", "length_mm", "width_mm", "height_mm", "price"):
             value = getattr(item, name)
             if value is not None:
@@ -310,6 +318,12 @@ def save_matrix(
         )
     )
     return MatrixSaved(product.code, tuple(barcodes), tuple(deactivated), tuple(reactivated), barcodes)
+
+
+def _keeps_name(attributes: dict, plan: PlannedVariant, same_product_name: bool) -> bool:
+    """A stored SKU keeps the name it has (an imported one may read differently) while nothing it is
+    made of changed."""
+    return same_product_name and combination_key(attributes) == plan.key
 
 
 def session_variants(session: Session, product_id: int) -> list[Variant]:

@@ -47,7 +47,7 @@ def test_every_combination_exactly_once_with_unique_ascii_skus(axes: list[Axis])
     skus = [plan.sku for plan in planned]
     assert len(set(skus)) == len(skus)
     for sku in skus:
-        assert sku.startswith("POL01") and sku.isascii() and sku == sku.upper()
+        assert sku.startswith("POL-01") and sku.isascii() and sku == sku.upper()
         assert all(part and part.isalnum() for part in sku.split("-"))
 
 
@@ -65,7 +65,7 @@ def test_internal_ean13s_are_valid_new_and_scan_as_gtins(highest: int, count: in
 def test_skus_and_names_read_like_the_shop_writes_them() -> None:
     axes = [Axis("size", ("S", "M", "L")), Axis("colour", ("Rojo", "Azul"))]
     planned = plan_matrix("POL-100", "Polera Básica", axes)
-    assert [plan.sku for plan in planned[:2]] == ["POL100-S-ROJ", "POL100-S-AZU"]
+    assert [plan.sku for plan in planned[:2]] == ["POL-100-S-ROJ", "POL-100-S-AZU"]
     assert planned[1].name == "Polera Básica S Azul"
     assert planned[1].attributes == {"size": "S", "colour": "Azul"}
 
@@ -82,9 +82,14 @@ def test_accents_and_enie_fold_to_ascii_and_clashing_values_stay_apart() -> None
     assert value_codes(Axis("colour", ("Azul", "Azul marino")))["Azul"] == "AZU"
 
 
+def test_the_product_code_keeps_its_dashes_like_the_demo_catalogue() -> None:
+    assert plan_matrix("pol 001", "Polera", [Axis("size", ("M",))])[0].sku == "POL-001-M"
+    assert plan_matrix("Añil-02", "Polera", [Axis("size", ("M",))])[0].sku == "ANIL-02-M"
+
+
 def test_a_product_without_axes_is_one_sku() -> None:
     [only] = plan_matrix("taza-01", "Taza", [])
-    assert (only.sku, only.name, only.attributes) == ("TAZA01", "Taza", {})
+    assert (only.sku, only.name, only.attributes) == ("TAZA-01", "Taza", {})
 
 
 @pytest.mark.parametrize(

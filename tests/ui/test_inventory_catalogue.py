@@ -17,7 +17,7 @@ from station.db import Database
 from station.services.variant_matrix import search_products
 from station.ui.controllers.catalogue_controller import CatalogueController, build_catalogue_tab
 from station.ui.controllers.inventory_controller import InventoryContext, InventoryController
-from station.ui.models.catalogue_model import BARCODE, IMAGE, PRICE, SKU, STATE, WEIGHT
+from station.ui.models.catalogue_model import BARCODE, DIMENSIONS, IMAGE, PRICE, SKU, WEIGHT
 from station.ui.tasks import TaskRunner
 from station.ui.views.inventory_view import InventoryView
 
@@ -66,16 +66,23 @@ def column(catalogue: CatalogueController, number: int) -> list[str]:
     return [model.index(row, number).data() for row in range(model.rowCount())]
 
 
+def states(catalogue: CatalogueController) -> list[str]:
+    """What each row's tooltip says it is: new, saved, back, deactivated."""
+    model = catalogue.view.grid.model()
+    return [
+        model.index(row, SKU).data(Qt.ItemDataRole.ToolTipRole).rsplit(" · ", 1)[1] for row in range(model.rowCount())
+    ]
+
+
 def edit_cell(catalogue: CatalogueController, row: int, number: int, text: str) -> None:
     grid = catalogue.view.grid
     grid.setFocus()
     grid.setCurrentIndex(grid.model().index(row, number))
-    QTest.keyClick(grid, Qt.Key.Key_F2)
+    QTest.keyClicks(grid, text[0])  # typing over a cell opens its editor (F2 belongs to the Orders page)
     QApplication.processEvents()
     editor = QApplication.focusWidget()
     assert editor is not grid
-    editor.selectAll()  # type: ignore[attr-defined]
-    QTest.keyClicks(editor, text)
+    QTest.keyClicks(editor, text[1:])
     QTest.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
 
@@ -94,13 +101,15 @@ def test_a_new_product_with_three_sizes_and_two_colours_is_saved_with_six_skus_a
     type_axis(catalogue, "colour", "Rojo, Azul")
 
     assert view.axes.count() == 2
-    assert column(catalogue, SKU) == [f"POL300-{s}-{c}" for s in "SML" for c in ("ROJ", "AZU")]
-    assert set(column(catalogue, STATE)) == {"new"} and set(column(catalogue, BARCODE)) == {"on save"}
+    assert column(catalogue, SKU) == [f"POL-300-{s}-{c}" for s in "SML" for c in ("ROJ", "AZU")]
+    assert set(states(catalogue)) == {"new"} and set(column(catalogue, BARCODE)) == {"on save"}
     assert view.grid_heading.text().startswith("6 SKU") and view.grid_heading.text().endswith(" · 6 new")
 
     edit_cell(catalogue, 0, WEIGHT, "250")
+    edit_cell(catalogue, 0, DIMENSIONS, "300x220 x 30")
     edit_cell(catalogue, 0, PRICE, "12.990")
     assert column(catalogue, WEIGHT)[0] == "250" and column(catalogue, PRICE)[0] == "$12.990"
+    assert column(catalogue, DIMENSIONS)[:2] == ["300 × 220 × 30", "0 × 0 × 0"]
     picture = png(tmp_path / "azul-s.png", "#0EA5E9")
     catalogue.choose_image = lambda parent: picture
     view.grid.setCurrentIndex(view.grid.model().index(1, SKU))
@@ -112,11 +121,12 @@ def test_a_new_product_with_three_sizes_and_two_colours_is_saved_with_six_skus_a
 
     assert view.message.objectName() == "successMessage"
     assert view.message.text().startswith("Saved POL-300: 6 new SKU")
-    assert set(column(catalogue, STATE)) == {"saved"}
+    assert set(states(catalogue)) == {"saved"}
     barcodes = column(catalogue, BARCODE)
     assert len(set(barcodes)) == 6 and all(code.startswith("200") and len(code) == 13 for code in barcodes)
     assert column(catalogue, WEIGHT)[0] == "250" and column(catalogue, PRICE)[0] == "$12.990"
-    stored = station_home.data_dir / "images" / "ACME" / "POL300-S-AZU.png"
+    assert column(catalogue, DIMENSIONS)[0] == "300 × 220 × 30"
+    stored = station_home.data_dir / "images" / "ACME" / "POL-300-S-AZU.png"
     assert stored.is_file()
     assert isinstance(view.grid.model().index(1, IMAGE).data(Qt.ItemDataRole.DecorationRole), QPixmap)
     assert view.code.isReadOnly()  # a stored product's code is its key
@@ -127,11 +137,24 @@ def test_a_new_product_with_three_sizes_and_two_colours_is_saved_with_six_skus_a
     view.axis_values.setFocus()
     QTest.keyClicks(view.axis_values, ", XL")
     QTest.keyClick(view.axis_values, Qt.Key.Key_Return)
-    assert column(catalogue, STATE).count("new") == 2
+    assert states(catalogue).count("new") == 2
     with qtbot.waitSignal(catalogue.sig_saved, timeout=10_000):
         view.save_button.click()
     assert view.message.text().startswith("Saved POL-300: 2 new SKU")
     assert [row.skus for row in search_products(database, "ACME", "POL-300")] == [8]
+
+    # Dropping a size deactivates its SKUs (struck through until saved).
+    view.axes.setCurrentRow(0)
+    view.axis_values.setText("M, L, XL")
+    QTest.keyClick(view.axis_values, Qt.Key.Key_Return)
+    assert states(catalogue).count("deactivated") == 2
+    assert view.grid_heading.text().endswith(" · 2 to deactivate")
+    with qtbot.waitSignal(catalogue.sig_saved, timeout=10_000):
+        view.save_button.click()
+    assert view.message.text().startswith("Saved POL-300: 0 new SKU") and view.message.text().endswith(
+        ", 2 deactivated"
+    )
+    assert [row.skus for row in search_products(database, "ACME", "POL-300")] == [6]
 
 
 def test_a_missing_image_is_named_and_nothing_is_saved(

@@ -30,7 +30,7 @@ from station.services.variant_matrix import (
     search_products,
     tenant_codes,
 )
-from station.ui.models.catalogue_model import IMAGE, CatalogueProductsModel, VariantsGridModel
+from station.ui.models.catalogue_model import IMAGE, NAME, CatalogueProductsModel, VariantsGridModel
 from station.ui.tasks import Task
 from station.ui.views.catalogue_view import CatalogueView
 
@@ -63,6 +63,7 @@ class CatalogueController(QObject):
         self.grid = VariantsGridModel(self)
         view.products.setModel(self.products)
         view.grid.setModel(self.grid)
+        view.fit_columns(stretch_products=1, stretch_grid=NAME)
         self.stored: ProductMatrix | None = None  # the product as last loaded or saved; None: a new one
         self.axes: list[Axis] = []
         self.choose_image: Callable[[QWidget], Path | None] = choose_image_file  # tests put their own
@@ -136,7 +137,6 @@ class CatalogueController(QObject):
 
     def _found(self, rows: list[ProductRow]) -> None:
         self.products.set_rows(rows)
-        self.view.products.resizeColumnsToContents()
         self.sig_searched.emit(len(rows))
 
     def open_first_found(self) -> None:
@@ -268,7 +268,7 @@ class CatalogueController(QObject):
             self._grid_heading()
             return
         try:
-            rows = preview_matrix(spec, self.axes, stored)
+            rows = preview_matrix(spec, self.axes, stored, self.stored.spec.name if self.stored is not None else None)
         except DomainError as exc:
             self.view.show_message(str(exc), "errorMessage")
             return
@@ -284,6 +284,8 @@ class CatalogueController(QObject):
         text = self.tr("%n SKU(s) in the matrix", None, active)
         if new:
             text += " · " + self.tr("%n new", None, new)
+        if removed := len(rows) - active:
+            text += " · " + self.tr("%n to deactivate", None, removed)
         self.view.grid_heading.setText(text)
 
     def pick_image(self) -> None:

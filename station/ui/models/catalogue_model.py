@@ -6,6 +6,7 @@ Weight, dimensions and price are edited in place; the image column shows a thumb
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,16 +21,19 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
 from station.domain.money import InvalidAmount, format_money, parse_money
 from station.services.variant_matrix import ProductRow, RowStatus, VariantInput, VariantRow
 from station.ui.models.rows_model import Column, RowsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
-THUMBNAIL = 40  # pixels
-SKU, NAME, BARCODE, WEIGHT, LENGTH, WIDTH, HEIGHT, PRICE, IMAGE, STATE = range(10)
-NUMBER_FIELDS = {WEIGHT: "weight_g", LENGTH: "length_mm", WIDTH: "width_mm", HEIGHT: "height_mm", PRICE: "price"}
+THUMBNAIL = 36  # pixels
+SKU, NAME, BARCODE, WEIGHT, DIMENSIONS, PRICE, IMAGE = range(7)
+NUMBER_FIELDS = {WEIGHT: "weight_g", PRICE: "price"}
+DIMENSION_FIELDS = ("length_mm", "width_mm", "height_mm")
+EDITABLE = (WEIGHT, DIMENSIONS, PRICE)
+_DIMENSION_SEPARATORS = re.compile(r"\s*[x×X*]\s*|\s+")
 _REMOVED_TEXT = QColor("#94A3B8")
 _NEW_BACKGROUND = QColor("#F0FDF4")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -112,11 +116,11 @@ class VariantsGridModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 10
+        return 0 if parent.isValid() else 7
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in NUMBER_FIELDS and not self.is_removed(index.row()):
+        if index.column() in EDITABLE and not self.is_removed(index.row()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -128,29 +132,43 @@ class VariantsGridModel(QAbstractTableModel):
             return self._display(grid, column)
         if role == Qt.ItemDataRole.EditRole and column in NUMBER_FIELDS:
             return str(getattr(grid.row, NUMBER_FIELDS[column]))
+        if role == Qt.ItemDataRole.EditRole and column == DIMENSIONS:
+            return "x".join(str(getattr(grid.row, name)) for name in DIMENSION_FIELDS)
         if role == Qt.ItemDataRole.DecorationRole and column == IMAGE:
             return self._thumbnail(grid.image)
-        if role == Qt.ItemDataRole.ToolTipRole and column == IMAGE and grid.image is not None:
-            return str(grid.image)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == IMAGE:
+                return str(grid.image) if grid.image is not None else None
+            return f"{grid.row.name} · {self.state_text(grid.row.status)}"
+        if role == Qt.ItemDataRole.FontRole and grid.row.status is RowStatus.REMOVED:
+            font = QFont()
+            font.setStrikeOut(True)  # deactivated on save
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and grid.row.status is RowStatus.REMOVED:
             return QBrush(_REMOVED_TEXT)
         if role == Qt.ItemDataRole.BackgroundRole and grid.row.status is RowStatus.NEW:
             return QBrush(_NEW_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_RIGHT if column in NUMBER_FIELDS else _LEFT)
+            return int(_RIGHT if column in EDITABLE else _LEFT)
         if role == Qt.ItemDataRole.SizeHintRole and column == IMAGE:
             return QSize(THUMBNAIL + 24, THUMBNAIL + 6)
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() not in NUMBER_FIELDS or self.is_removed(index.row()):
+        if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE or self.is_removed(index.row()):
             return False
-        number = self._number(index.column(), str(value))
-        if number is None:
-            return False
-        name = NUMBER_FIELDS[index.column()]
+        if index.column() == DIMENSIONS:
+            parts = [self._number(WEIGHT, part) for part in _DIMENSION_SEPARATORS.split(str(value).strip())]
+            if len(parts) != 3 or None in parts:
+                return False
+            values = dict(zip(DIMENSION_FIELDS, parts, strict=True))
+        else:
+            number = self._number(index.column(), str(value))
+            if number is None:
+                return False
+            values = {NUMBER_FIELDS[index.column()]: number}
         grid = self._rows[index.row()]
-        self._rows[index.row()] = replace(grid, row=replace(grid.row, **{name: number}), edited=grid.edited | {name})
+        self._rows[index.row()] = replace(grid, row=replace(grid.row, **values), edited=grid.edited | set(values))
         self.dataChanged.emit(index, index)
         return True
 
@@ -174,15 +192,17 @@ class VariantsGridModel(QAbstractTableModel):
             return row.name
         if column == BARCODE:
             return row.barcode or self.tr("on save")
-        if column in (WEIGHT, LENGTH, WIDTH, HEIGHT):
-            return QLocale().toString(getattr(row, NUMBER_FIELDS[column]))
+        if column == WEIGHT:
+            return QLocale().toString(row.weight_g)
+        if column == DIMENSIONS:
+            return " × ".join(QLocale().toString(getattr(row, name)) for name in DIMENSION_FIELDS)
         if column == PRICE:
             return format_money(row.price, "CLP")
         if column == IMAGE:
             return "" if grid.image is not None else self.tr("none")
-        return self._state(row.status)
+        return ""
 
-    def _state(self, status: RowStatus) -> str:
+    def state_text(self, status: RowStatus) -> str:
         return {
             RowStatus.NEW: self.tr("new"),
             RowStatus.KEPT: self.tr("saved"),
@@ -208,7 +228,7 @@ class VariantsGridModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_RIGHT if section in NUMBER_FIELDS else _LEFT)
+            return int(_RIGHT if section in EDITABLE else _LEFT)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         headers = (
@@ -216,11 +236,8 @@ class VariantsGridModel(QAbstractTableModel):
             self.tr("Name"),
             self.tr("Barcode"),
             self.tr("Weight g"),
-            self.tr("L mm"),
-            self.tr("W mm"),
-            self.tr("H mm"),
+            self.tr("L × W × H mm"),
             self.tr("Price CLP"),
             self.tr("Image"),
-            self.tr("State"),
         )
         return headers[section] if 0 <= section < len(headers) else None

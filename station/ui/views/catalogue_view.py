@@ -3,7 +3,8 @@ grid of SKUs they make (the variant matrix), with Save.
 
 Layout only; `CatalogueController` wires it. Keys: Ctrl+F search, Ctrl+N new product, Ctrl+S save,
 Ctrl+I an image for the selected SKU; Enter in the values field adds (or replaces) the axis; Delete
-in the axis list removes one; F2 or typing edits a weight, dimension or price in the grid.
+in the axis list removes one; typing over a weight, dimension or price in the grid edits it
+(F2 is the Orders page's key in the station window), Enter keeps it.
 """
 
 from __future__ import annotations
@@ -86,6 +87,10 @@ class CatalogueView(QWidget):
         self.shelf_life.setRange(0, 3650)
         self.shelf_life.setSpecialValueText(self.tr("none"))
         self.shelf_life.setSuffix(self.tr(" days"))
+        font = self.shelf_life.font()
+        font.setPointSize(16)  # as tall as the line edits beside it
+        self.shelf_life.setFont(font)
+        self.shelf_life.setMinimumHeight(self.code.sizeHint().height())
         fields = QGridLayout()
         fields.setHorizontalSpacing(10)
         fields.setVerticalSpacing(6)
@@ -116,10 +121,10 @@ class CatalogueView(QWidget):
         self.add_axis_button = QPushButton(self.tr("Add axis"))
         self.remove_axis_button = QPushButton(self.tr("Remove axis"))
         self.axes = QListWidget()
-        self.axes.setMaximumHeight(84)
+        self.axes.setMaximumHeight(70)
         axis_line = QHBoxLayout()
-        axis_line.addWidget(self.axis_name, 1)
-        axis_line.addWidget(self.axis_values, 3)
+        axis_line.addWidget(self.axis_name, 2)
+        axis_line.addWidget(self.axis_values, 5)
         axis_line.addWidget(self.add_axis_button)
         axes_row = QHBoxLayout()
         axes_row.addWidget(self.axes, 1)
@@ -133,9 +138,8 @@ class CatalogueView(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.grid.verticalHeader().setDefaultSectionSize(46)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.grid.verticalHeader().setDefaultSectionSize(42)
+        self.grid.horizontalHeader().setStretchLastSection(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setContentsMargins(*MESSAGE_MARGINS)
@@ -143,10 +147,10 @@ class CatalogueView(QWidget):
         self.image_button = QPushButton(self.tr("Image…"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("primary")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.image_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        grid_line = QHBoxLayout()
+        grid_line.addWidget(self.grid_heading, 1)
+        grid_line.addWidget(self.image_button)
+        grid_line.addWidget(self.save_button)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -157,17 +161,16 @@ class CatalogueView(QWidget):
         right_layout.addWidget(self.axes_heading)
         right_layout.addLayout(axis_line)
         right_layout.addLayout(axes_row)
-        right_layout.addWidget(self.grid_heading)
+        right_layout.addLayout(grid_line)
         right_layout.addWidget(self.grid, 1)
         right_layout.addWidget(self.message)
-        right_layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 1000])
+        splitter.setSizes([260, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.addWidget(splitter)
@@ -183,6 +186,14 @@ class CatalogueView(QWidget):
             (self.remove_axis_button, self.grid), (self.grid, self.image_button), (self.image_button, self.save_button),
         ):  # fmt: skip
             QWidget.setTabOrder(before, after)
+
+    def fit_columns(self, stretch_products: int, stretch_grid: int) -> None:
+        """Columns as wide as their contents; the name columns take what is left (and elide)."""
+        for table, stretch in ((self.products, stretch_products), (self.grid, stretch_grid)):
+            header = table.horizontalHeader()
+            for section in range(header.count()):
+                mode = QHeaderView.ResizeMode.Stretch if section == stretch else QHeaderView.ResizeMode.ResizeToContents
+                header.setSectionResizeMode(section, mode)
 
     def show_message(self, text: str, kind: str = "infoMessage") -> None:
         """kind: errorMessage, infoMessage or successMessage (the station's message styles)."""
