@@ -15,7 +15,7 @@ after the commit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +28,6 @@ from station.db.models import (
     Channel,
     Location,
     LocationKind,
-    Lot,
     Order,
     OutboxMessage,
     Package,
@@ -38,7 +37,6 @@ from station.db.models import (
     Shipment,
     ShipmentStatus,
     StockMove,
-    StockQuant,
     Variant,
 )
 from station.domain.orders import OrderState, transition
@@ -47,11 +45,19 @@ from station.pluginhost import PluginHost
 from station.services.addresses import destination_address, origin_address, parcels_for
 from station.services.carriers import CarrierGateway
 from station.services.dispatch_events import packed_event, shipment_event
+from station.services.removal import blocked_units, pick_plan
 from station.services.stock import Actor, StockLedger
 
 # Forward path an order walks at the bench: a shop that does not pick through the station
 # (paid or allocated orders) still gets every step in its history.
-_FORWARD = (OrderState.PAID, OrderState.ALLOCATED, OrderState.PICKING, OrderState.PICKED, OrderState.PACKED, OrderState.SHIPPED)
+_FORWARD = (
+    OrderState.PAID,
+    OrderState.ALLOCATED,
+    OrderState.PICKING,
+    OrderState.PICKED,
+    OrderState.PACKED,
+    OrderState.SHIPPED,
+)
 
 
 class DispatchError(Exception):
@@ -86,7 +92,13 @@ class ShippedOrder:
 
 
 def purchase_label(
-    database: Database, gateway: CarrierGateway, order_id: int, rate: Rate, plans: list[ParcelPlan], *, label_format: str = "zpl"
+    database: Database,
+    gateway: CarrierGateway,
+    order_id: int,
+    rate: Rate,
+    plans: list[ParcelPlan],
+    *,
+    label_format: str = "zpl",
 ) -> PurchasedLabel:
     """Buy the label for an order, or hand back the one an earlier attempt already bought."""
     if not plans:
@@ -204,6 +216,7 @@ def ship_order(
     serials: dict[int, list[str]],
     actor: Actor,
     packer: str,
+    today: date | None = None,
 ) -> ShippedOrder:
     """Stock out, order shipped, outbox and audit: one transaction; then the plugins are told."""
     with database.unit_of_work() as uow:
@@ -216,9 +229,11 @@ def ship_order(
         if bench is None or bench.kind != LocationKind.PACKING:
             raise DispatchError("This station has no packing bench location set (Settings → Packing)")
         ledger = StockLedger(session, actor)
+        today = today or date.today()  # the station's own calendar day, as lots are dated
         for line in order.lines:
-            _ship_line(session, ledger, order, line, bench)
-            _mark_serials(session, line.variant_id, line.id, serials.get(line.id, []))
+            units = _scanned_units(session, line.variant_id, serials.get(line.id, []))
+            _ship_line(session, ledger, order, line, bench, units, today)
+            _mark_serials(units, line.id)
         now = utcnow()
         _walk_to(order, OrderState.SHIPPED)
         shipment.status = ShipmentStatus.SHIPPED
@@ -253,8 +268,15 @@ def _walk_to(order: Order, target: OrderState) -> None:
         order.state = transition(order.state, following)
 
 
-def _ship_line(session: Session, ledger: StockLedger, order: Order, line, bench: Location) -> None:
-    """Reserve what is missing, pick to the bench what is not there yet, ship it all from the bench."""
+def _ship_line(
+    session: Session, ledger: StockLedger, order: Order, line, bench: Location, units: list[SerialNumber], today: date
+) -> None:
+    """Reserve what is missing, pick to the bench what is not there yet, ship it all from the bench.
+
+    Units already at the bench leave first; the rest come from the bins `pick_plan` names, in the SKU's
+    removal order (FIFO, FEFO or LIFO; expired lots never). Each scanned serial rides on a ledger row of
+    its own (quantity 1, `serial_id`), the units without a serial on one row per bin and lot.
+    """
     reservations = session.scalars(
         select(Reservation).where(Reservation.order_line_id == line.id, Reservation.status == ReservationStatus.ACTIVE)
     ).all()
@@ -262,26 +284,79 @@ def _ship_line(session: Session, ledger: StockLedger, order: Order, line, bench:
     if held < line.quantity:
         ledger.reserve(line.variant_id, bench.warehouse_id, line.quantity - held, order_line_id=line.id, ttl=None)
         reservations = session.scalars(
-            select(Reservation).where(Reservation.order_line_id == line.id, Reservation.status == ReservationStatus.ACTIVE)
+            select(Reservation).where(
+                Reservation.order_line_id == line.id, Reservation.status == ReservationStatus.ACTIVE
+            )
         ).all()
+    # Serials already at the bench go with the units there; the others are picked from their own bin.
+    at_bench = [unit.id for unit in units if unit.location_id == bench.id]
+    elsewhere = [unit for unit in units if unit.location_id != bench.id]
+    serial_ids: list[int] = list(at_bench)
     for reservation in reservations:
         remaining = reservation.quantity
-        for lot_id, units in _units_at_bench(session, reservation.id, bench.id):
-            take = min(units, remaining)
-            ledger.ship(reservation.id, bench.id, take, lot_id=lot_id, reference=order.number)
+        for lot_id, waiting in _units_at_bench(session, reservation.id, bench.id):
+            take = min(waiting, remaining)
+            _ship_units(ledger, reservation.id, None, bench.id, lot_id, take, serial_ids, order.number)
             remaining -= take
-        for source, lot_id, units in _sources(session, line.variant_id, bench):
-            if remaining == 0:
-                break
-            take = min(units, remaining)
-            ledger.pick(reservation.id, source, bench.id, take, lot_id=lot_id, reference=order.number)
-            ledger.ship(reservation.id, bench.id, take, lot_id=lot_id, reference=order.number)
-            remaining -= take
+        while remaining and elsewhere:
+            unit = elsewhere.pop(0)
+            own_bin = pick_plan(
+                session, line.variant_id, bench.warehouse_id, 1, today=today, locations=[unit.location_id or 0]
+            )
+            if not own_bin:  # not where the catalogue says: it rides on the plan's units instead
+                serial_ids.append(unit.id)
+                continue
+            _ship_units(
+                ledger, reservation.id, own_bin[0].location_id, bench.id, own_bin[0].lot_id, 1, [unit.id], order.number
+            )
+            remaining -= 1
+        serial_ids += [unit.id for unit in elsewhere]
+        elsewhere = []
+        if remaining:
+            for step in pick_plan(session, line.variant_id, bench.warehouse_id, remaining, today=today):
+                _ship_units(
+                    ledger,
+                    reservation.id,
+                    step.location_id,
+                    bench.id,
+                    step.lot_id,
+                    step.units,
+                    serial_ids,
+                    order.number,
+                )
+                remaining -= step.units
         if remaining:
             sku = session.get(Variant, line.variant_id).sku
-            raise DispatchError(f"{sku}: {remaining} unit(s) of order {order.number} are not on any shelf")
+            blocked = blocked_units(session, line.variant_id, bench.warehouse_id, today=today)
+            why = f" ({blocked} more are in expired lots, blocked from sale)" if blocked else ""
+            raise DispatchError(f"{sku}: {remaining} unit(s) of order {order.number} are not on any shelf{why}")
     line.picked_qty = line.quantity
     line.packed_qty = line.quantity
+
+
+def _ship_units(
+    ledger: StockLedger,
+    reservation_id: int,
+    source_id: int | None,
+    bench_id: int,
+    lot_id: int | None,
+    units: int,
+    serial_ids: list[int],
+    reference: str,
+) -> None:
+    """Pick `units` from `source_id` to the bench (unless they are there already) and ship them.
+
+    Scanned serials are used up one unit at a time, so each names its own pick and ship rows.
+    """
+    while units > 0:
+        serial_id = serial_ids.pop(0) if serial_ids else None
+        take = 1 if serial_id is not None else units
+        if source_id is not None:
+            ledger.pick(
+                reservation_id, source_id, bench_id, take, lot_id=lot_id, reference=reference, serial_id=serial_id
+            )
+        ledger.ship(reservation_id, bench_id, take, lot_id=lot_id, reference=reference, serial_id=serial_id)
+        units -= take
 
 
 def _units_at_bench(session: Session, reservation_id: int, bench_id: int) -> list[tuple[int | None, int]]:
@@ -299,30 +374,21 @@ def _units_at_bench(session: Session, reservation_id: int, bench_id: int) -> lis
     return [(lot_id, units) for lot_id, units in at_bench.items() if units > 0]
 
 
-def _sources(session: Session, variant_id: int, bench: Location) -> list[tuple[int, int | None, int]]:
-    """Where to take units from: pick faces first, then storage; earliest-expiring lot first (FEFO)."""
-    rows = session.execute(
-        select(StockQuant.location_id, StockQuant.lot_id, StockQuant.on_hand, Location.kind, Lot.expires_on)
-        .join(Location, Location.id == StockQuant.location_id)
-        .outerjoin(Lot, Lot.id == StockQuant.lot_id)
-        .where(
-            StockQuant.variant_id == variant_id,
-            StockQuant.on_hand > 0,
-            Location.warehouse_id == bench.warehouse_id,
-            Location.kind.in_((LocationKind.PICK_FACE, LocationKind.STORAGE)),
-        )
-    ).all()
-    rows.sort(key=lambda r: (r.expires_on is None, r.expires_on or datetime.max.date(), r.kind != LocationKind.PICK_FACE, -r.on_hand))
-    return [(r.location_id, r.lot_id, r.on_hand) for r in rows]
-
-
-def _mark_serials(session: Session, variant_id: int, line_id: int, serials: list[str]) -> None:
+def _scanned_units(session: Session, variant_id: int, serials: list[str]) -> list[SerialNumber]:
+    """The serial-number rows of the units scanned for a line (refused if one is unknown)."""
+    units = []
     for serial in serials:
         unit = session.scalars(
             select(SerialNumber).where(SerialNumber.variant_id == variant_id, SerialNumber.serial == serial)
         ).one_or_none()
         if unit is None:
             raise DispatchError(f"Serial {serial} is unknown for this SKU")
+        units.append(unit)
+    return units
+
+
+def _mark_serials(units: list[SerialNumber], line_id: int) -> None:
+    for unit in units:
         unit.location_id = None
         unit.order_line_id = line_id
 
@@ -372,16 +438,32 @@ def void_label(database: Database, gateway: CarrierGateway, shipment_id: int, *,
             bench_id = _bench_it_left_from(session, order.number)
             ledger = StockLedger(session, actor)
             for line in order.lines:
-                ledger.receive(line.variant_id, bench_id, line.quantity, kind=MoveKind.RETURN, reference=f"{order.number} label voided")
-                ledger.reserve(line.variant_id, session.get(Location, bench_id).warehouse_id, line.quantity, order_line_id=line.id, ttl=None)
+                ledger.receive(
+                    line.variant_id,
+                    bench_id,
+                    line.quantity,
+                    kind=MoveKind.RETURN,
+                    reference=f"{order.number} label voided",
+                )
+                ledger.reserve(
+                    line.variant_id,
+                    session.get(Location, bench_id).warehouse_id,
+                    line.quantity,
+                    order_line_id=line.id,
+                    ttl=None,
+                )
                 for unit in session.scalars(select(SerialNumber).where(SerialNumber.order_line_id == line.id)):
                     unit.location_id, unit.order_line_id = bench_id, None
             order.state = transition(order.state, OrderState.PACKED)
         shipment.status = ShipmentStatus.VOIDED
         session.add(
             AuditEntry(
-                user_id=actor.user_id, station=actor.station, action="void_label", entity="order",
-                entity_id=order.number, detail={"carrier": carrier, "tracking": tracking},
+                user_id=actor.user_id,
+                station=actor.station,
+                action="void_label",
+                entity="order",
+                entity_id=order.number,
+                detail={"carrier": carrier, "tracking": tracking},
             )
         )
         uow.commit()

@@ -4,8 +4,8 @@
 drives scan by scan (EAN/UPC, our SKU, or a GS1-128 carrying GTIN, lot, expiry, serial and count).
 Nothing touches stock until `commit_receipt`, which books every unit onto the dock through
 `StockLedger.receive` in the caller's transaction, creates Lot and SerialNumber rows (a serial's
-row carries its location; `StockLedger.receive` takes no serial id, so the receipt move does not name
-it), and updates the order's lines and status.
+row carries its location, and each serial gets a receipt row of its own, quantity 1, naming it by
+`serial_id`), and updates the order's lines and status.
 
 Over-receipt policy: up to ``over_tolerance_percent`` (default 10 %) above what is still open on a
 line is accepted and flagged (`ScanOutcome.over_receipt`); beyond it the scan is refused
@@ -145,7 +145,9 @@ class ReceivingSession:
             raise ReceivingError(f"Unreadable scan {code!r}: {exc}") from exc
         line = self._match(classified)
         if line is None:
-            return ScanOutcome(ScanStatus.UNKNOWN, classified.code, message=f"{classified.code}: unknown code on {self.number}")
+            return ScanOutcome(
+                ScanStatus.UNKNOWN, classified.code, message=f"{classified.code}: unknown code on {self.number}"
+            )
         data = classified.gs1
         if data is not None:
             lot = data.lot or lot
@@ -158,7 +160,9 @@ class ReceivingSession:
             raise ReceivingError(f"{line.sku}: quantity must be positive, got {quantity}")
         if line.tracking is Tracking.SERIAL:
             self.pending_serial = line
-            return ScanOutcome(ScanStatus.NEEDS_SERIAL, classified.code, line, message=f"{line.sku}: scan the serial number")
+            return ScanOutcome(
+                ScanStatus.NEEDS_SERIAL, classified.code, line, message=f"{line.sku}: scan the serial number"
+            )
         if line.tracking is Tracking.LOT and not lot:
             return ScanOutcome(ScanStatus.NEEDS_LOT, classified.code, line, message=f"{line.sku}: enter the lot")
         return self._add(line, classified.code, quantity, lot, expiry)
@@ -192,7 +196,14 @@ class ReceivingSession:
         return outcome
 
     def _add(
-        self, line: ReceiptLine, code: str, quantity: int, lot: str | None, expiry: date | None, *, serial: str | None = None
+        self,
+        line: ReceiptLine,
+        code: str,
+        quantity: int,
+        lot: str | None,
+        expiry: date | None,
+        *,
+        serial: str | None = None,
     ) -> ScanOutcome:
         after = line.total + quantity
         limit = line.ordered + line.ordered * self.over_tolerance_percent // 100
@@ -216,7 +227,11 @@ def _line_from(variant: Variant, line_id: int | None, ordered: int, received: in
 
 
 def load_receipt(
-    session: Session, number: str, *, tenant_id: int | None = None, over_tolerance_percent: int = DEFAULT_OVER_TOLERANCE_PERCENT
+    session: Session,
+    number: str,
+    *,
+    tenant_id: int | None = None,
+    over_tolerance_percent: int = DEFAULT_OVER_TOLERANCE_PERCENT,
 ) -> ReceivingSession:
     query = select(PurchaseOrder).where(PurchaseOrder.number == number.strip())
     if tenant_id is not None:
@@ -261,12 +276,18 @@ def map_barcode(session: Session, receiving: ReceivingSession, code: str, sku: s
     """Teach the catalogue an unknown barcode: ``code`` now means ``sku``. Flushes, the caller commits."""
     code = classify_scan(code).code
     variant = _variant_by_sku(session, receiving.tenant_id, sku)
-    existing = session.scalars(select(Barcode).where(Barcode.tenant_id == receiving.tenant_id, Barcode.code == code)).first()
+    existing = session.scalars(
+        select(Barcode).where(Barcode.tenant_id == receiving.tenant_id, Barcode.code == code)
+    ).first()
     if existing is not None and existing.variant_id != variant.id:
         owner = session.get(Variant, existing.variant_id)
-        raise ReceivingError(f"Barcode {code} already belongs to {owner.sku if owner else existing.variant_id}, not {variant.sku}")
+        raise ReceivingError(
+            f"Barcode {code} already belongs to {owner.sku if owner else existing.variant_id}, not {variant.sku}"
+        )
     if existing is None:
-        session.add(Barcode(tenant_id=receiving.tenant_id, variant_id=variant.id, code=code, symbology=_symbology(code)))
+        session.add(
+            Barcode(tenant_id=receiving.tenant_id, variant_id=variant.id, code=code, symbology=_symbology(code))
+        )
         session.flush()
     return _attach(receiving, variant, code)
 
@@ -332,7 +353,10 @@ def commit_receipt(session: Session, receiving: ReceivingSession, dock_location_
     if receiving.scanned == 0:
         raise ReceivingError(f"Nothing scanned for {order.number}")
     ledger = StockLedger(session, actor)
-    stored = {line.id: line for line in session.scalars(select(PurchaseOrderLine).where(PurchaseOrderLine.purchase_order_id == order.id))}
+    stored = {
+        line.id: line
+        for line in session.scalars(select(PurchaseOrderLine).where(PurchaseOrderLine.purchase_order_id == order.id))
+    }
     moves = 0
     for line in receiving.lines:
         if not line.received:
@@ -344,14 +368,27 @@ def commit_receipt(session: Session, receiving: ReceivingSession, dock_location_
                 f"({row.quantity_received}, not {line.previously_received}); load the order again"
             )
         if row is None:
-            row = PurchaseOrderLine(purchase_order_id=order.id, variant_id=line.variant_id, quantity_ordered=0, quantity_received=0)
+            row = PurchaseOrderLine(
+                purchase_order_id=order.id, variant_id=line.variant_id, quantity_ordered=0, quantity_received=0
+            )
             session.add(row)
             session.flush()
             stored[row.id] = row
             line.line_id = row.id
+        left = dict(line.lots)  # units per (lot, expiry) not yet booked
         for serial in line.serials:
-            _serial(session, order.tenant_id, line, serial, dock.id)
-        for (lot_code, expiry), quantity in line.lots.items():
+            unit_id = _serial(session, order.tenant_id, line, serial, dock.id)
+            # One receipt row per serial, naming it. A serial's lot is not kept apart from the line's
+            # counts, so serials take the lots in the order they were first scanned (serial-tracked
+            # products are not lot-tracked; a lot here comes only from a GS1 label's AI 10).
+            key = next(key for key, units in left.items() if units > 0)
+            left[key] -= 1
+            lot_id = _lot(session, order.tenant_id, line.variant_id, key[0], key[1]) if key[0] else None
+            ledger.receive(line.variant_id, dock.id, 1, lot_id=lot_id, reference=order.number, serial_id=unit_id)
+            moves += 1
+        for (lot_code, expiry), quantity in left.items():
+            if quantity <= 0:
+                continue
             lot_id = _lot(session, order.tenant_id, line.variant_id, lot_code, expiry) if lot_code else None
             ledger.receive(line.variant_id, dock.id, quantity, lot_id=lot_id, reference=order.number)
             moves += 1
@@ -362,8 +399,10 @@ def commit_receipt(session: Session, receiving: ReceivingSession, dock_location_
     return ReceiptResult(order.number, order.status, receiving.scanned, moves, receiving.discrepancies())
 
 
-def _serial(session: Session, tenant_id: int, line: ReceiptLine, serial: str, location_id: int) -> None:
-    row = session.scalars(select(SerialNumber).where(SerialNumber.variant_id == line.variant_id, SerialNumber.serial == serial)).first()
+def _serial(session: Session, tenant_id: int, line: ReceiptLine, serial: str, location_id: int) -> int:
+    row = session.scalars(
+        select(SerialNumber).where(SerialNumber.variant_id == line.variant_id, SerialNumber.serial == serial)
+    ).first()
     if row is None:
         row = SerialNumber(tenant_id=tenant_id, variant_id=line.variant_id, serial=serial, location_id=location_id)
         session.add(row)
@@ -372,3 +411,4 @@ def _serial(session: Session, tenant_id: int, line: ReceiptLine, serial: str, lo
     else:
         row.location_id = location_id
     session.flush()
+    return row.id

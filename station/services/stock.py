@@ -28,6 +28,7 @@ from station.db.models import (
     LocationKind,
     Reservation,
     ReservationStatus,
+    SerialNumber,
     StockLevel,
     StockMove,
     StockQuant,
@@ -82,7 +83,9 @@ class StockLedger:
                 .where(Variant.id.in_(variant_ids))
             )
         }
-        warehouses = dict(self.session.execute(select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(warehouse_ids))).all())
+        warehouses = dict(
+            self.session.execute(select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(warehouse_ids))).all()
+        )
         now = self.clock()
         return [
             StockChange(
@@ -108,14 +111,19 @@ class StockLedger:
         lot_id: int | None = None,
         reference: str = "",
         kind: MoveKind = MoveKind.RECEIPT,
+        serial_id: int | None = None,
     ) -> StockMove:
-        """Units come into the warehouse: a receipt, or a return (`kind=MoveKind.RETURN`)."""
+        """Units come into the warehouse: a receipt, or a return (`kind=MoveKind.RETURN`).
+
+        `serial_id` names the one serial-tracked unit the row is about (then `quantity` must be 1).
+        """
         check_quantity(quantity)
         variant, location = self._variant(variant_id), self._location(location_id)
+        self._check_serial(variant, serial_id, quantity)
         level = self._lock_level(location.warehouse_id, variant)
         self._quant(variant, location, lot_id).on_hand += quantity
         level.on_hand += quantity * sellable(location)
-        return self._record(kind, variant, quantity, None, location, lot_id, reference=reference)
+        return self._record(kind, variant, quantity, None, location, lot_id, reference=reference, serial_id=serial_id)
 
     def move(
         self,
@@ -128,21 +136,31 @@ class StockLedger:
         kind: MoveKind = MoveKind.TRANSFER,
         reference: str = "",
         reservation_id: int | None = None,
+        serial_id: int | None = None,
     ) -> StockMove:
         check_quantity(quantity)
         variant = self._variant(variant_id)
         source, target = self._location(from_location_id), self._location(to_location_id)
         if source.id == target.id:
             raise StockError(f"{variant.sku}: cannot move from {source.code} to itself")
+        self._check_serial(variant, serial_id, quantity)
         if source.warehouse_id != target.warehouse_id:
-            return self._move_between_warehouses(variant, source, target, quantity, lot_id, kind, reference)
+            return self._move_between_warehouses(variant, source, target, quantity, lot_id, kind, reference, serial_id)
         level = self._lock_level(source.warehouse_id, variant)
         self._take(variant, source, lot_id, quantity)
         self._quant(variant, target, lot_id).on_hand += quantity
         # Into quarantine or returns the units stop being sellable; out of them, they start again.
         level.on_hand += quantity * (sellable(target) - sellable(source))
         return self._record(
-            kind, variant, quantity, source, target, lot_id, reference=reference, reservation_id=reservation_id
+            kind,
+            variant,
+            quantity,
+            source,
+            target,
+            lot_id,
+            reference=reference,
+            reservation_id=reservation_id,
+            serial_id=serial_id,
         )
 
     def _move_between_warehouses(
@@ -154,6 +172,7 @@ class StockLedger:
         lot_id: int | None,
         kind: MoveKind,
         reference: str,
+        serial_id: int | None = None,
     ) -> StockMove:
         """Units change warehouse only through a transit location (a stock transfer), never bin to bin.
 
@@ -175,7 +194,7 @@ class StockLedger:
         self._quant(variant, target, lot_id).on_hand += quantity
         source_level.on_hand -= quantity * sellable(source)
         target_level.on_hand += quantity * sellable(target)
-        return self._record(kind, variant, quantity, source, target, lot_id, reference=reference)
+        return self._record(kind, variant, quantity, source, target, lot_id, reference=reference, serial_id=serial_id)
 
     def adjust(
         self,
@@ -229,7 +248,9 @@ class StockLedger:
         if row is None:
             level = self._level_row(warehouse_id, variant_id)
             free = available(level.on_hand, level.reserved) if level else 0
-            raise InsufficientStock(sku=self._variant(variant_id).sku, location=None, requested=quantity, available=free)
+            raise InsufficientStock(
+                sku=self._variant(variant_id).sku, location=None, requested=quantity, available=free
+            )
         tenant_id, on_hand, reserved = row
         now = now or self.clock()
         reservation_id = connection.execute(
@@ -295,6 +316,7 @@ class StockLedger:
         *,
         lot_id: int | None = None,
         reference: str = "",
+        serial_id: int | None = None,
     ) -> StockMove:
         """Move reserved units from their bin to the packing bench; they stay reserved."""
         reservation = self._active_reservation(reservation_id)
@@ -309,10 +331,18 @@ class StockLedger:
             kind=MoveKind.PICK,
             reference=reference,
             reservation_id=reservation.id,
+            serial_id=serial_id,
         )
 
     def ship(
-        self, reservation_id: int, from_location_id: int, quantity: int, *, lot_id: int | None = None, reference: str = ""
+        self,
+        reservation_id: int,
+        from_location_id: int,
+        quantity: int,
+        *,
+        lot_id: int | None = None,
+        reference: str = "",
+        serial_id: int | None = None,
     ) -> StockMove:
         """Units leave the warehouse: on hand and reserved both go down; the reservation is consumed."""
         check_quantity(quantity)
@@ -320,6 +350,7 @@ class StockLedger:
         if quantity > reservation.quantity:
             raise StockError(f"cannot ship {quantity}: reservation #{reservation.id} holds {reservation.quantity}")
         variant, location = self._variant(reservation.variant_id), self._location(from_location_id)
+        self._check_serial(variant, serial_id, quantity)
         level = self._lock_level(reservation.warehouse_id, variant)
         self._take(variant, location, lot_id, quantity)
         level.on_hand -= quantity * sellable(location)
@@ -329,7 +360,15 @@ class StockLedger:
             reservation.quantity = quantity  # the units of its last shipment (a reservation never holds 0)
             reservation.status = ReservationStatus.CONSUMED
         return self._record(
-            MoveKind.SHIP, variant, quantity, location, None, lot_id, reference=reference, reservation_id=reservation.id
+            MoveKind.SHIP,
+            variant,
+            quantity,
+            location,
+            None,
+            lot_id,
+            reference=reference,
+            reservation_id=reservation.id,
+            serial_id=serial_id,
         )
 
     # -- reading ---------------------------------------------------------------------------------
@@ -353,6 +392,16 @@ class StockLedger:
             raise StockError(f"no location with id {location_id}")
         return location
 
+    def _check_serial(self, variant: Variant, serial_id: int | None, quantity: int) -> None:
+        """A ledger row that names a serial is about that one unit, of that SKU."""
+        if serial_id is None:
+            return
+        unit = self.session.get(SerialNumber, serial_id)
+        if unit is None or unit.variant_id != variant.id:
+            raise StockError(f"{variant.sku}: serial #{serial_id} is not a unit of this SKU")
+        if quantity != 1:
+            raise StockError(f"{variant.sku}: a move of serial {unit.serial} carries 1 unit, not {quantity}")
+
     def _active_reservation(self, reservation_id: int) -> Reservation:
         reservation = self.session.get(Reservation, reservation_id, with_for_update=True, populate_existing=True)
         if reservation is None:
@@ -372,9 +421,9 @@ class StockLedger:
         """The SKU's level row, created if missing, locked until the transaction ends."""
         values = {"tenant_id": variant.tenant_id, "warehouse_id": warehouse_id, "variant_id": variant.id}
         self.session.execute(
-            upsert_insert(self.session, StockLevel).values(**values, on_hand=0, reserved=0).on_conflict_do_nothing(
-                index_elements=["warehouse_id", "variant_id"]
-            )
+            upsert_insert(self.session, StockLevel)
+            .values(**values, on_hand=0, reserved=0)
+            .on_conflict_do_nothing(index_elements=["warehouse_id", "variant_id"])
         )
         level = self.session.scalars(
             select(StockLevel)
@@ -401,7 +450,9 @@ class StockLedger:
     def _take(self, variant: Variant, location: Location, lot_id: int | None, quantity: int) -> None:
         quant = self._quant(variant, location, lot_id)
         if quant.on_hand < quantity:
-            raise InsufficientStock(sku=variant.sku, location=location.code, requested=quantity, available=quant.on_hand)
+            raise InsufficientStock(
+                sku=variant.sku, location=location.code, requested=quantity, available=quant.on_hand
+            )
         quant.on_hand -= quantity
 
     def _record(

@@ -2,12 +2,13 @@
 and serials left in an order.
 
 Everything comes from the append-only ledger (`StockMove`). A lot's trace is every move that carries its
-lot id. A serial's trace is every move that carries its serial id (receiving records one per unit) and,
-once it has shipped (`SerialNumber.order_line_id`), the order's moves of that SKU, marked `inferred`
-because the packing bench ships units of a SKU together. The ledger does not yet record serial ids on
-every move, so a serial's receipt is, failing that, the inbound move of its SKU recorded with the serial
-number (receiving creates both in one transaction), also marked inferred. Moves whose reference is an order number are
-joined to that order, so a ship move names the customer it went to.
+lot id. A serial's trace is every move that carries its serial id: receiving books one receipt row per
+serial and the packing bench one pick and one ship row per scanned serial, each naming it. Rows written
+before the ledger named serials are filled in and marked `inferred`: a receipt is then the inbound move
+of its SKU recorded with the serial number (receiving creates both in one transaction), and a unit that
+shipped (`SerialNumber.order_line_id`) without a ship row of its own gets the order's moves of that SKU
+that name no serial. Moves whose reference is an order number are joined to that order, so a ship move
+names the customer it went to.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ class TraceMove:
     reason: str | None = None
     order: str | None = None  # the order number the reference names, if it is one
     customer: str | None = None  # that order's customer
-    # A serial trace: the move names the SKU but not the serial (its receipt, matched by time, or a move of
-    # the order it left in), so it is the unit's move by inference.
+    # A serial trace: an old row that names the SKU but not the serial (its receipt, matched by time, or a
+    # move of the order it left in), so it is the unit's move by inference.
     inferred: bool = False
 
 
@@ -132,9 +133,7 @@ def trace_lot(session: Session, sku: str, lot_code: str, *, tenant: str | None =
         known = f"; its lots: {', '.join(codes[:10])}{' …' if len(codes) > 10 else ''}" if codes else "; it has no lots"
         raise TraceError(f"No lot '{lot_code}' of SKU '{variant.sku}'{known}")
     moves = _moves(session, StockMove.lot_id == lot.id)
-    on_hand = session.scalar(
-        select(func.coalesce(func.sum(StockQuant.on_hand), 0)).where(StockQuant.lot_id == lot.id)
-    )
+    on_hand = session.scalar(select(func.coalesce(func.sum(StockQuant.on_hand), 0)).where(StockQuant.lot_id == lot.id))
     return LotTrace(
         sku=variant.sku,
         lot=lot.code,
@@ -171,9 +170,16 @@ def trace_serial(session: Session, serial: str, *, sku: str | None = None, tenan
     moves = _moves(session, StockMove.serial_id == unit.id)
     if not any(m.kind in _INBOUND for m in moves):
         moves += _receipt_of(session, unit)
-    if order is not None:
+    if order is not None and not any(m.kind == MoveKind.SHIP for m in moves):
+        # Shipped before the ledger named serials: the order's rows of the SKU that name no serial.
         own = {(m.at, m.kind, m.reference) for m in moves}
-        for move in _moves(session, StockMove.reference == order.number, StockMove.variant_id == unit.variant_id):
+        order_rows = _moves(
+            session,
+            StockMove.reference == order.number,
+            StockMove.variant_id == unit.variant_id,
+            StockMove.serial_id.is_(None),
+        )
+        for move in order_rows:
             if (move.at, move.kind, move.reference) not in own:
                 moves.append(replace(move, inferred=True))
     moves.sort(key=lambda m: m.at)
@@ -245,7 +251,9 @@ def _moves(session: Session, *conditions) -> list[TraceMove]:
     """Ledger rows matching `conditions`, oldest first, with codes instead of ids and their orders."""
     source, target = aliased(Location), aliased(Location)
     rows = session.execute(
-        select(StockMove, Variant.sku, source.code, target.code, Lot.code, User.login, Order.number, Order.customer_name)
+        select(
+            StockMove, Variant.sku, source.code, target.code, Lot.code, User.login, Order.number, Order.customer_name
+        )
         .join(Variant, Variant.id == StockMove.variant_id)
         .outerjoin(source, source.id == StockMove.from_location_id)
         .outerjoin(target, target.id == StockMove.to_location_id)

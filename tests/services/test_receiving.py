@@ -216,8 +216,14 @@ def test_unknown_barcode_creates_a_sku_with_serials(database: Database, world: W
         assert s.get(Product, variant.product_id).category == "electronica"
         serials = s.scalars(select(SerialNumber).where(SerialNumber.variant_id == variant.id).order_by(SerialNumber.serial)).all()
         assert [(row.serial, row.location_id) for row in serials] == [("SN-0001", dock), ("SN-0002", dock)]
-        moved = s.scalars(select(StockMove.quantity).where(StockMove.variant_id == variant.id)).all()
-        assert moved == [2]
+        moved = s.execute(
+            select(StockMove.quantity, SerialNumber.serial)
+            .join(SerialNumber, SerialNumber.id == StockMove.serial_id)
+            .where(StockMove.variant_id == variant.id)
+            .order_by(SerialNumber.serial)
+        ).all()
+        assert [tuple(row) for row in moved] == [(1, "SN-0001"), (1, "SN-0002")]  # one receipt row per serial
+        assert s.scalar(select(func.count()).select_from(StockMove).where(StockMove.variant_id == variant.id)) == 2
         line = s.scalars(select(PurchaseOrderLine).where(PurchaseOrderLine.variant_id == variant.id)).one()
         assert (line.quantity_ordered, line.quantity_received) == (0, 2)
 

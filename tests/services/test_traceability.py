@@ -120,7 +120,9 @@ def test_a_serial_trace_ends_at_the_order_it_left_in(database: Database, world: 
     assert (trace.sku, trace.serial, trace.location) == ("TAZ-01", "SN-0001", None)
     assert (trace.order, trace.customer) == ("JLS-000001", "María José Pérez")
     assert [m.kind for m in trace.moves] == ["receipt", "pick", "ship"]
-    assert all(m.inferred for m in trace.moves)
+    # The receipt above was booked without the serial (an old row): found by time, so inferred; the bench
+    # names the scanned serial on its pick and ship rows.
+    assert [m.inferred for m in trace.moves] == [True, False, False]
     assert trace.moves[-1].order == "JLS-000001" and trace.moves[-1].from_location == "PACK-01"
 
 
