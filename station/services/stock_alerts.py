@@ -8,7 +8,7 @@ quarantine job has not moved them yet) and *blocked* when its units sit in a qua
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -61,6 +61,7 @@ class StockAlerts:
     reorder: list[ReorderSuggestion]
     expiring: list[ExpiringStock]  # sellable, expiring today or within the horizon
     blocked: list[BlockedLot]  # expired on a shelf, or held in quarantine
+    warehouses: list[str]  # every warehouse code, for choosing where a threshold applies
 
     @property
     def count(self) -> int:
@@ -74,22 +75,27 @@ def collect_alerts(
     horizon_days: int = DEFAULT_HORIZON_DAYS,
     lead_time_days: int = DEFAULT_LEAD_TIME_DAYS,
     cover_days: int = DEFAULT_COVER_DAYS,
+    now: datetime | None = None,
 ) -> StockAlerts:
+    """Every alert as of `today` (expiry) and `now` (the sales window of the reorder suggestions)."""
     lots = expiring(session, today=today, within_days=horizon_days)
     return StockAlerts(
         today=today,
         horizon_days=horizon_days,
         low_stock=low_stock(session),
-        reorder=reorder_suggestions(session, lead_time_days, cover_days),
+        reorder=reorder_suggestions(session, lead_time_days, cover_days, now=now),
         expiring=[lot for lot in lots if lot.days_left >= 0],
         blocked=_blocked(session, today),
+        warehouses=list(session.scalars(select(Warehouse.code).order_by(Warehouse.code))),
     )
 
 
-def load_alerts(database: Database, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> StockAlerts:
+def load_alerts(
+    database: Database, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS, now: datetime | None = None
+) -> StockAlerts:
     """`collect_alerts` in its own read-only unit of work (for the UI's database lane)."""
     with database.unit_of_work() as uow:
-        return collect_alerts(uow.session, today=today, horizon_days=horizon_days)
+        return collect_alerts(uow.session, today=today, horizon_days=horizon_days, now=now)
 
 
 def _blocked(session: Session, today: date) -> list[BlockedLot]:

@@ -5,7 +5,8 @@ Everything touching the database runs on the runner's "db" lane; results come ba
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,8 @@ class AlertsController(QObject):
         self.view = view
         self.context = context
         self.alerts: StockAlerts | None = None
+        # What "now" is: the wall clock, or the demo data's own day in the docs' walkthrough.
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._task: Task | None = None
         self._fitted = False
         self.models: dict[str, RowsTableModel] = {
@@ -66,8 +69,10 @@ class AlertsController(QObject):
         if self._task is not None and not self._task.done:
             self._task.cancel()
         self.view.summary.setText(self.tr("Loading…"))
+        now = self.clock()
+        today = now.astimezone().date()  # the station's local day
         task = self.context.runner.submit(
-            load_alerts, self.context.database, date.today(), self.view.horizon.value(), lane="db"
+            load_alerts, self.context.database, today, self.view.horizon.value(), now, lane="db"
         )
         task.sig_finished.connect(self._loaded)
         task.sig_failed.connect(self._failed)
@@ -76,6 +81,7 @@ class AlertsController(QObject):
 
     def _loaded(self, alerts: StockAlerts) -> None:
         self.alerts = alerts
+        self._fill_warehouses(alerts.warehouses)
         self.models["low_stock"].set_rows(alerts.low_stock)
         self.models["reorder"].set_rows(alerts.reorder)
         self.models["expiring"].set_rows(alerts.expiring)
@@ -85,6 +91,16 @@ class AlertsController(QObject):
             self._fitted = True
         self._show_headings(alerts)
         self.sig_loaded.emit(alerts)
+
+    def _fill_warehouses(self, codes: list[str]) -> None:
+        combo = self.view.warehouse_field
+        chosen = combo.currentText() or self.context.settings.warehouse_code
+        if [combo.itemText(i) for i in range(combo.count())] == codes:
+            return
+        combo.clear()
+        combo.addItems(codes)
+        if chosen in codes:
+            combo.setCurrentText(chosen)
 
     def _failed(self, message: str) -> None:
         self.view.summary.clear()
@@ -129,7 +145,7 @@ class AlertsController(QObject):
         row = self.models[key].rows[proxy.mapToSource(indexes[0]).row()]
         self.view.sku_field.setText(row.sku)
         if isinstance(row, LowStock):
-            self.view.warehouse_field.setText(row.warehouse)
+            self.view.warehouse_field.setCurrentText(row.warehouse)
             self.view.threshold.setValue(row.threshold)
 
     def _sku_entered(self) -> None:
@@ -144,7 +160,7 @@ class AlertsController(QObject):
             self.view.show_message("error", self.tr("Scan, type or pick a SKU first."))
             self.view.sku_field.setFocus()
             return None
-        warehouse = self.view.warehouse_field.text().strip() or self.context.settings.warehouse_code or None
+        warehouse = self.view.warehouse_field.currentText() or self.context.settings.warehouse_code or None
         task = self.context.runner.submit(
             set_sku_threshold, self.context.database, sku, self.view.threshold.value(), warehouse, lane="db"
         )

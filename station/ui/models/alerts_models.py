@@ -39,7 +39,6 @@ class LowStockModel(RowsTableModel[LowStock]):
         super().__init__(
             [
                 _sku(),
-                Column(lambda: _tr("Name"), lambda r: r.name, lambda r: r.name.casefold()),
                 Column(lambda: _tr("Warehouse"), lambda r: r.warehouse, lambda r: r.warehouse),
                 Column(lambda: _tr("Free"), lambda r: _units(r.available), lambda r: r.available, numeric=True),
                 Column(lambda: _tr("Threshold"), lambda r: _units(r.threshold), lambda r: r.threshold, numeric=True),
@@ -84,7 +83,6 @@ class ExpiringModel(RowsTableModel[ExpiringStock]):
                 Column(lambda: _tr("Expires"), lambda r: _day(r.expires_on), lambda r: r.expires_on),
                 Column(lambda: _tr("Location"), lambda r: r.location, lambda r: r.location),
                 Column(lambda: _tr("Units"), lambda r: _units(r.on_hand), lambda r: r.on_hand, numeric=True),
-                Column(lambda: _tr("Days left"), lambda r: _units(r.days_left), lambda r: r.days_left, numeric=True),
             ],
             parent,
         )

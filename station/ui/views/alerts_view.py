@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +28,12 @@ from station.ui.style import MESSAGE_MARGINS
 
 SECTIONS = ("low_stock", "reorder", "expiring", "blocked")
 # Spin boxes as large as the line edits next to them (the page style sizes only QLineEdit/QComboBox).
-SPIN_STYLE = "QSpinBox { font-size: 16pt; min-height: 40px; }"
+# Four tables share the width: a point smaller than the page's other tables, and tighter headers.
+ALERTS_STYLE = (
+    "QSpinBox { font-size: 16pt; min-height: 40px; }"
+    "QTableView { font-size: 11pt; } QTableView::item { padding: 0 4px; }"
+    "QHeaderView::section { font-size: 11pt; padding: 6px 6px; }"
+)
 
 
 class EnterSpinBox(QSpinBox):
@@ -50,7 +56,7 @@ def _label(text: str, name: str) -> QLabel:
 class AlertsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(SPIN_STYLE)
+        self.setStyleSheet(ALERTS_STYLE)
         self.horizon = QSpinBox()
         self.horizon.setMinimumWidth(100)
         self.horizon.setRange(1, 730)
@@ -63,9 +69,9 @@ class AlertsView(QWidget):
         self.sku_field.setObjectName("filter")
         self.sku_field.setPlaceholderText(self.tr("SKU: scan, type or pick in a list"))
         self.sku_field.setClearButtonEnabled(True)
-        self.warehouse_field = QLineEdit()
-        self.warehouse_field.setPlaceholderText(self.tr("Warehouse"))
-        self.warehouse_field.setMaximumWidth(150)
+        self.warehouse_field = QComboBox()
+        self.warehouse_field.setAccessibleName(self.tr("Warehouse"))
+        self.warehouse_field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.threshold = EnterSpinBox()
         self.threshold.setRange(0, 1_000_000)
         self.threshold.setMinimumWidth(130)
@@ -89,7 +95,8 @@ class AlertsView(QWidget):
         threshold_bar = QHBoxLayout()
         threshold_bar.addWidget(_label(self.tr("Threshold for"), "fieldLabel"))
         threshold_bar.addWidget(self.sku_field, 3)
-        threshold_bar.addWidget(self.warehouse_field, 1)
+        threshold_bar.addWidget(_label(self.tr("in"), "fieldLabel"))
+        threshold_bar.addWidget(self.warehouse_field)
         threshold_bar.addWidget(_label(self.tr("alert at"), "fieldLabel"))
         threshold_bar.addWidget(self.threshold)
         threshold_bar.addWidget(self.set_button)
@@ -122,17 +129,17 @@ class AlertsView(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
-        table.setSortingEnabled(True)
+        table.setSortingEnabled(False)  # the lists come most urgent first; no sort arrows eating width
         table.setWordWrap(False)
         table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the SKU field keeps the keyboard
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(34)
+        table.verticalHeader().setDefaultSectionSize(30)
         table.horizontalHeader().setHighlightSections(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return table
 
     def fit_columns(self) -> None:
-        """Columns as wide as their contents; the last one takes what is left (four tables share the width)."""
+        """Columns as wide as their contents; the last one takes what is left."""
         for table in self.tables.values():
             header = table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
