@@ -28,6 +28,7 @@ from station.ui.controllers.putaway_controller import build_putaway_tab
 from station.ui.controllers.receiving_controller import build_receiving_tab
 from station.ui.controllers.table_controller import Summary, TableController
 from station.ui.controllers.trace_controller import build_trace_tab
+from station.ui.controllers.transfers_controller import build_transfers_tab
 from station.ui.models.inventory_model import InventoryTableModel
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.inventory_view import InventoryView
@@ -65,6 +66,7 @@ TAB_FACTORIES: tuple[TabFactory, ...] = (
     build_trace_tab,
     build_receiving_tab,
     build_putaway_tab,
+    build_transfers_tab,
     build_counts_tab,
     build_catalogue_tab,
     build_alerts_tab,
