@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -101,74 +101,12 @@ class ProductMatrix:
 
 
 @dataclass(frozen=True)
-class ProductRow:
-    tenant: str
-    code: str
-    name: str
-    brand: str
-    category: str
-    skus: int  # active ones
-
-
-@dataclass(frozen=True)
 class MatrixSaved:
     product: str
     created: tuple[str, ...]
     deactivated: tuple[str, ...]
     reactivated: tuple[str, ...]
     barcodes: dict[str, str] = field(default_factory=dict)  # new SKU → its barcode
-
-
-def tenant_codes(database: Database) -> list[str]:
-    with database.unit_of_work() as uow:
-        return list(uow.session.scalars(select(Tenant.code).order_by(Tenant.code)))
-
-
-def search_products(database: Database, tenant: str | None, text: str, *, limit: int = 200) -> list[ProductRow]:
-    """Products whose code or name contains `text` (any case), by code."""
-    active = func.count(Variant.id).filter(Variant.active.is_(True))
-    query = (
-        select(Tenant.code, Product.code, Product.name, Product.brand, Product.category, active)
-        .join(Tenant, Tenant.id == Product.tenant_id)
-        .outerjoin(Variant, Variant.product_id == Product.id)
-        .group_by(Tenant.code, Product.id, Product.code, Product.name, Product.brand, Product.category)
-        .order_by(Product.code, Tenant.code)
-        .limit(limit)
-    )
-    if tenant:
-        query = query.where(Tenant.code == tenant)
-    if text.strip():
-        pattern = f"%{text.strip().lower()}%"
-        query = query.where(or_(func.lower(Product.code).like(pattern), func.lower(Product.name).like(pattern)))
-    with database.unit_of_work() as uow:
-        return [ProductRow(*row[:5], int(row[5])) for row in uow.session.execute(query)]
-
-
-def image_file(data_dir: Path, image_path: str | None) -> Path | None:
-    """Where a stored `Variant.image_path` is on this station (a relative one is under the data dir)."""
-    return None if not image_path else data_dir / image_path
-
-
-def load_product(database: Database, tenant: str, code: str, data_dir: Path) -> ProductMatrix:
-    with database.unit_of_work() as uow:
-        product = _product(uow.session, _tenant(uow.session, tenant).id, code)
-        if product is None:
-            raise CatalogueError(f"No product {code} for tenant {tenant}")
-        spec = ProductSpec(
-            tenant,
-            product.code,
-            product.name,
-            product.brand,
-            product.category,
-            product.tracking.value,
-            product.shelf_life_days,
-        )
-        axes = tuple(
-            Axis(str(name), tuple(str(v) for v in values)) for name, values in (product.attribute_axes or {}).items()
-        )
-        variants = session_variants(uow.session, product.id)
-        rows = tuple(_row(variant, data_dir) for variant in variants)
-        return ProductMatrix(spec, axes, rows)
 
 
 def preview_matrix(
@@ -234,8 +172,8 @@ def save_matrix(
         given[key] = item
     images = {key: _read_image(item.image) for key, item in given.items() if item.image is not None}
 
-    tenant = _tenant(session, spec.tenant)
-    product = _product(session, tenant.id, spec.code)
+    tenant = find_tenant(session, spec.tenant)
+    product = find_product(session, tenant.id, spec.code)
     if product is not None and new_product:
         raise CatalogueError(f"Product {product.code} already exists for tenant {tenant.code}: open it to change it")
     if product is None:
@@ -330,23 +268,6 @@ def session_variants(session: Session, product_id: int) -> list[Variant]:
     return list(session.scalars(select(Variant).where(Variant.product_id == product_id).order_by(Variant.id)))
 
 
-def _row(variant: Variant, data_dir: Path) -> VariantRow:
-    barcodes = sorted(variant.barcodes, key=lambda b: (b.symbology is not Symbology.EAN13, b.id))
-    return VariantRow(
-        dict(variant.attributes or {}),
-        variant.sku,
-        variant.name,
-        barcodes[0].code if barcodes else "",
-        variant.weight_g,
-        variant.length_mm,
-        variant.width_mm,
-        variant.height_mm,
-        variant.price,
-        image_file(data_dir, variant.image_path),
-        RowStatus.KEPT if variant.active else RowStatus.REMOVED,
-    )
-
-
 def _match(planned: Sequence[PlannedVariant], stored: Sequence, *, key, sku) -> tuple[list, list]:
     """Pair each planned combination with the stored SKU of the same attributes, else of the same code
     (a renamed axis or value keeps its SKU); stored SKUs left over are the removed ones."""
@@ -403,14 +324,14 @@ def _read_image(path: Path) -> tuple[bytes, str]:
     return content, ext
 
 
-def _tenant(session: Session, code: str) -> Tenant:
+def find_tenant(session: Session, code: str) -> Tenant:
     tenant = session.scalars(select(Tenant).where(Tenant.code == code)).first()
     if tenant is None:
         raise CatalogueError(f"No tenant {code!r}")
     return tenant
 
 
-def _product(session: Session, tenant_id: int, code: str) -> Product | None:
+def find_product(session: Session, tenant_id: int, code: str) -> Product | None:
     return session.scalars(select(Product).where(Product.tenant_id == tenant_id, Product.code == code.strip())).first()
 
 

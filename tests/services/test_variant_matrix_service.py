@@ -20,11 +20,10 @@ from station.services.variant_matrix import (
     ProductSpec,
     RowStatus,
     VariantInput,
-    load_product,
     preview_matrix,
     save_product_matrix,
-    search_products,
 )
+from station.services.variant_matrix_queries import load_product, search_products
 
 ACTOR = Actor("bench-7")
 SPEC = ProductSpec("ACME", "POL-200", "Polera Piqué", brand="Andes", category="Poleras")

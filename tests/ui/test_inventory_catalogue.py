@@ -14,7 +14,7 @@ from ui_sample import Sample
 
 from station.config import Settings, StationPaths
 from station.db import Database
-from station.services.variant_matrix import search_products
+from station.services.variant_matrix_queries import search_products
 from station.ui.controllers.catalogue_controller import CatalogueController, build_catalogue_tab
 from station.ui.controllers.inventory_controller import InventoryContext, InventoryController
 from station.ui.models.catalogue_model import BARCODE, DIMENSIONS, IMAGE, PRICE, SKU, WEIGHT

@@ -21,15 +21,12 @@ from station.services.stock import Actor
 from station.services.variant_matrix import (
     MatrixSaved,
     ProductMatrix,
-    ProductRow,
     ProductSpec,
     RowStatus,
-    load_product,
     preview_matrix,
     save_product_matrix,
-    search_products,
-    tenant_codes,
 )
+from station.services.variant_matrix_queries import ProductRow, load_product, search_products, tenant_codes
 from station.ui.models.catalogue_model import IMAGE, NAME, CatalogueProductsModel, VariantsGridModel
 from station.ui.tasks import Task
 from station.ui.views.catalogue_view import CatalogueView

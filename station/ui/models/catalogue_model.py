@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
 from station.domain.money import InvalidAmount, format_money, parse_money
-from station.services.variant_matrix import ProductRow, RowStatus, VariantInput, VariantRow
+from station.services.variant_matrix import RowStatus, VariantInput, VariantRow
+from station.services.variant_matrix_queries import ProductRow
 from station.ui.models.rows_model import Column, RowsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
