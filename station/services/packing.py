@@ -8,6 +8,7 @@ until the order is confirmed (`station.services.dispatch`); a packer who walks a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,6 +32,7 @@ from station.db.models import (
 from station.domain.orders import OrderState, hold
 from station.domain.packing import BoxSize, ItemSize
 from station.domain.weights import WeightCheck, WeightTolerance, check_weight, expected_weight_g
+from station.services.removal import pick_plan
 
 # An order can be packed once paid; "packed" again after a voided label.
 PACKABLE_STATES = frozenset(
@@ -153,14 +155,17 @@ def next_order(session: Session, *, exclude: set[int] | frozenset[int] = frozens
     return None
 
 
-def load_order(session: Session, order_id: int, *, bench_location_id: int | None = None) -> PackingOrder:
+def load_order(
+    session: Session, order_id: int, *, bench_location_id: int | None = None, today: date | None = None
+) -> PackingOrder:
     order = session.get(Order, order_id)
     if order is None:
         raise UnknownCode(f"No order #{order_id}")
     if order.state not in PACKABLE_STATES:
         raise OrderNotPackable(_why_not_packable(order))
     channel = session.get(Channel, order.channel_id) if order.channel_id else None
-    lines = [_pack_line(session, line, bench_location_id) for line in order.lines]
+    today = today or date.today()
+    lines = [_pack_line(session, line, bench_location_id, today) for line in order.lines]
     return PackingOrder(
         order_id=order.id,
         number=order.number,
@@ -186,7 +191,7 @@ def _why_not_packable(order: Order) -> str:
     return f"Order {order.number} is {order.state.value}; it cannot be packed"
 
 
-def _pack_line(session: Session, line: OrderLine, bench_location_id: int | None) -> PackLine:
+def _pack_line(session: Session, line: OrderLine, bench_location_id: int | None, today: date) -> PackLine:
     variant = session.get(Variant, line.variant_id)
     assert variant is not None
     barcodes = session.scalars(select(Barcode.code).where(Barcode.variant_id == variant.id)).all()
@@ -210,23 +215,29 @@ def _pack_line(session: Session, line: OrderLine, bench_location_id: int | None)
         width_mm=variant.width_mm,
         height_mm=variant.height_mm,
         tracking=variant.product.tracking,
-        bin_code=_where_to_find(session, variant.id, bench_location_id),
+        bin_code=_where_to_find(session, variant.id, line.quantity, bench_location_id, today),
         image_path=variant.image_path,
         codes=frozenset(code.upper() for code in (variant.sku, *barcodes)),
         serials_in_stock=serials,
     )
 
 
-def _where_to_find(session: Session, variant_id: int, bench_location_id: int | None) -> str:
+def _where_to_find(session: Session, variant_id: int, quantity: int, bench_location_id: int | None, today: date) -> str:
+    """The bench, if units of the SKU wait there; else the bin the removal plan opens first."""
     rows = session.execute(
-        select(Location.id, Location.code)
+        select(Location.id, Location.code, Location.warehouse_id)
         .join(StockQuant, StockQuant.location_id == Location.id)
         .where(StockQuant.variant_id == variant_id, StockQuant.on_hand > 0)
         .order_by(StockQuant.on_hand.desc())
     ).all()
-    for location_id, code in rows:
+    for location_id, code, _ in rows:
         if location_id == bench_location_id:
             return code
+    if bench_location_id is not None:
+        bench = session.get(Location, bench_location_id)
+        plan = pick_plan(session, variant_id, bench.warehouse_id, quantity, today=today) if bench else []
+        if plan:
+            return plan[0].location
     return rows[0][1] if rows else ""
 
 
@@ -345,5 +356,12 @@ def put_on_hold(session: Session, order_id: int, reason: str, *, station: str, u
     order.state = hold(order.state)
     order.hold_reason = reason
     session.add(
-        AuditEntry(user_id=user_id, station=station, action="hold", entity="order", entity_id=order.number, detail={"reason": reason})
+        AuditEntry(
+            user_id=user_id,
+            station=station,
+            action="hold",
+            entity="order",
+            entity_id=order.number,
+            detail={"reason": reason},
+        )
     )

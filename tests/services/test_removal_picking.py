@@ -34,6 +34,7 @@ from station.domain.stock import MoveKind
 from station.pluginhost import PluginHost
 from station.services.carriers import CarrierGateway
 from station.services.dispatch import DispatchError, ParcelPlan, purchase_label, ship_order
+from station.services.packing import load_order
 from station.services.receiving import commit_receipt, load_receipt
 from station.services.removal import (
     RemovalError,
@@ -330,3 +331,15 @@ def test_serials_are_named_on_every_ledger_row_from_receipt_to_shipment(
     assert (trace.order, trace.location) == ("JLS-000001", None)
     assert [m.kind for m in other.moves] == ["receipt", "putaway"]  # SN-B's shipment is not SN-A's
     assert other.location == "A-01-A"
+
+
+@pytest.mark.parametrize(("strategy", "expected_bin"), [("fifo", "A-01-A"), ("lifo", "A-01-B")])
+def test_the_packer_is_sent_to_the_bin_the_plan_opens_first(
+    database: Database, world: World, strategy, expected_bin
+) -> None:
+    two_lots(database, world)
+    order_id = add_order(database, world, [(world.shirt, 2)])
+    with database.unit_of_work() as uow:
+        set_product_strategy(uow.session, "POL-M-ROJ", strategy)
+        (line,) = load_order(uow.session, order_id, bench_location_id=world.bench, today=TODAY).lines
+    assert line.bin_code == expected_bin
