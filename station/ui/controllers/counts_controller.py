@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from station.services.auth import Role
@@ -387,5 +387,10 @@ def build_counts_tab(context: InventoryContext, parent: QObject) -> InventoryTab
     view = CountsView()
     controller = CountsController(view, context, parent)
     return InventoryTab(
-        "counts", controller.tr("Counts"), view, controller, focus=controller.focus, refresh=controller.refresh
+        "counts",
+        QCoreApplication.translate("CountsController", "Counts"),
+        view,
+        controller,
+        focus=controller.focus,
+        refresh=controller.refresh,
     )

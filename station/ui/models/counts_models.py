@@ -12,8 +12,7 @@ from station.ui.models.rows_model import Column, RowsTableModel
 NOT_SHOWN = "—"  # a blind sheet's expected quantity, a line not counted yet
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CountsTable", text)
+translate = QCoreApplication.translate  # literal contexts and sources, so lupdate finds them
 
 
 def units(value: int | None) -> str:
@@ -42,11 +41,21 @@ class SheetModel(RowsTableModel[CountLine]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(lambda: _tr("SKU"), lambda r: r.sku, lambda r: r.sku),
-                Column(lambda: _tr("Name"), lambda r: r.name, lambda r: r.name.casefold()),
-                Column(lambda: _tr("Lot"), lambda r: r.lot or "", lambda r: r.lot or ""),
-                Column(lambda: _tr("Expected"), lambda r: units(r.expected), lambda r: r.expected or 0, numeric=True),
-                Column(lambda: _tr("Counted"), lambda r: units(r.counted), lambda r: r.counted or 0, numeric=True),
+                Column(lambda: translate("CountsTable", "SKU"), lambda r: r.sku, lambda r: r.sku),
+                Column(lambda: translate("CountsTable", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
+                Column(lambda: translate("CountsTable", "Lot"), lambda r: r.lot or "", lambda r: r.lot or ""),
+                Column(
+                    lambda: translate("CountsTable", "Expected"),
+                    lambda r: units(r.expected),
+                    lambda r: r.expected or 0,
+                    numeric=True,
+                ),
+                Column(
+                    lambda: translate("CountsTable", "Counted"),
+                    lambda r: units(r.counted),
+                    lambda r: r.counted or 0,
+                    numeric=True,
+                ),
             ],
             parent,
         )
@@ -56,14 +65,34 @@ class VarianceModel(RowsTableModel[VarianceRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(lambda: _tr("Bin"), lambda r: r.location, lambda r: r.location),
-                Column(lambda: _tr("SKU"), lambda r: r.sku, lambda r: r.sku),
-                Column(lambda: _tr("Name"), lambda r: r.name, lambda r: r.name.casefold()),
-                Column(lambda: _tr("Lot"), lambda r: r.lot or "", lambda r: r.lot or ""),
-                Column(lambda: _tr("Expected"), lambda r: units(r.expected), lambda r: r.expected, numeric=True),
-                Column(lambda: _tr("Counted"), lambda r: units(r.counted), lambda r: r.counted, numeric=True),
-                Column(lambda: _tr("Difference"), lambda r: signed(r.difference), lambda r: r.difference, numeric=True),
-                Column(lambda: _tr("Value"), lambda r: money(r.value, r.currency), lambda r: r.value, numeric=True),
+                Column(lambda: translate("CountsTable", "Bin"), lambda r: r.location, lambda r: r.location),
+                Column(lambda: translate("CountsTable", "SKU"), lambda r: r.sku, lambda r: r.sku),
+                Column(lambda: translate("CountsTable", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
+                Column(lambda: translate("CountsTable", "Lot"), lambda r: r.lot or "", lambda r: r.lot or ""),
+                Column(
+                    lambda: translate("CountsTable", "Expected"),
+                    lambda r: units(r.expected),
+                    lambda r: r.expected,
+                    numeric=True,
+                ),
+                Column(
+                    lambda: translate("CountsTable", "Counted"),
+                    lambda r: units(r.counted),
+                    lambda r: r.counted,
+                    numeric=True,
+                ),
+                Column(
+                    lambda: translate("CountsTable", "Difference"),
+                    lambda r: signed(r.difference),
+                    lambda r: r.difference,
+                    numeric=True,
+                ),
+                Column(
+                    lambda: translate("CountsTable", "Value"),
+                    lambda r: money(r.value, r.currency),
+                    lambda r: r.value,
+                    numeric=True,
+                ),
             ],
             parent,
         )
@@ -75,24 +104,27 @@ class CountAccuracyModel(RowsTableModel[CountAccuracy]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(lambda: _tr("Bin"), lambda r: r.location, lambda r: r.location),
+                Column(lambda: translate("CountsTable", "Bin"), lambda r: r.location, lambda r: r.location),
                 Column(
-                    lambda: _tr("Lines"), lambda r: units(r.accuracy.lines), lambda r: r.accuracy.lines, numeric=True
+                    lambda: translate("CountsTable", "Lines"),
+                    lambda r: units(r.accuracy.lines),
+                    lambda r: r.accuracy.lines,
+                    numeric=True,
                 ),
                 Column(
-                    lambda: _tr("Lines right"),
+                    lambda: translate("CountsTable", "Lines right"),
                     lambda r: units(r.accuracy.lines_right),
                     lambda r: r.accuracy.lines_right,
                     numeric=True,
                 ),
                 Column(
-                    lambda: _tr("Line accuracy"),
+                    lambda: translate("CountsTable", "Line accuracy"),
                     lambda r: percent(r.accuracy.line_accuracy),
                     lambda r: r.accuracy.line_accuracy,
                     numeric=True,
                 ),
                 Column(
-                    lambda: _tr("Unit accuracy"),
+                    lambda: translate("CountsTable", "Unit accuracy"),
                     lambda r: percent(r.accuracy.unit_accuracy),
                     lambda r: r.accuracy.unit_accuracy,
                     numeric=True,
@@ -109,22 +141,30 @@ class WeeklyAccuracyModel(RowsTableModel[PeriodAccuracy]):
         super().__init__(
             [
                 Column(
-                    lambda: _tr("Week of"),
+                    lambda: translate("CountsTable", "Week of"),
                     lambda r: QLocale().toString(r.start, QLocale.FormatType.ShortFormat),
                     lambda r: r.start,
                 ),
-                Column(lambda: _tr("Bins counted"), lambda r: units(r.counts), lambda r: r.counts, numeric=True),
                 Column(
-                    lambda: _tr("Lines"), lambda r: units(r.accuracy.lines), lambda r: r.accuracy.lines, numeric=True
+                    lambda: translate("CountsTable", "Bins counted"),
+                    lambda r: units(r.counts),
+                    lambda r: r.counts,
+                    numeric=True,
                 ),
                 Column(
-                    lambda: _tr("Line accuracy"),
+                    lambda: translate("CountsTable", "Lines"),
+                    lambda r: units(r.accuracy.lines),
+                    lambda r: r.accuracy.lines,
+                    numeric=True,
+                ),
+                Column(
+                    lambda: translate("CountsTable", "Line accuracy"),
                     lambda r: percent(r.accuracy.line_accuracy),
                     lambda r: r.accuracy.line_accuracy,
                     numeric=True,
                 ),
                 Column(
-                    lambda: _tr("Unit accuracy"),
+                    lambda: translate("CountsTable", "Unit accuracy"),
                     lambda r: percent(r.accuracy.unit_accuracy),
                     lambda r: r.accuracy.unit_accuracy,
                     numeric=True,
