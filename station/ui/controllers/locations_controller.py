@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from station.config import Settings
 from station.db.engine import Database
@@ -218,5 +218,10 @@ def build_locations_tab(context: InventoryContext, parent: QObject) -> Inventory
     view = LocationsView()
     controller = LocationsController(view, context.database, context.runner, context.settings, parent)
     return InventoryTab(
-        "locations", controller.tr("By location"), view, controller, focus=controller.focus, refresh=controller.refresh
+        "locations",
+        QCoreApplication.translate("LocationsController", "By location"),
+        view,
+        controller,
+        focus=controller.focus,
+        refresh=controller.refresh,
     )

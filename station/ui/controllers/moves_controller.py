@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog
 
@@ -37,6 +37,9 @@ from station.ui.views.moves_view import MovesView
 
 if TYPE_CHECKING:
     from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
+
+
+SERIAL_COLUMN, REASON_COLUMN = 4, 8  # of the moves table
 
 
 class BadDate(ValueError):
@@ -226,6 +229,9 @@ class MovesController(QObject):
         else:
             summary = self.tr("%n move(s)", None, len(result.rows))
         self.view.summary.setText(summary)
+        # Serial and reason columns only when a move on screen has one: room for the rest.
+        self.view.table.setColumnHidden(SERIAL_COLUMN, not any(row.serial for row in result.rows))
+        self.view.table.setColumnHidden(REASON_COLUMN, not any(row.reason for row in result.rows))
         fit_columns(self.view.table, stretch_column=self.model.columnCount() - 1, widest=200, air=2)
         self.view.sku.selectAll()
         self.sig_loaded.emit(result)
@@ -254,5 +260,10 @@ def build_moves_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
     view = MovesView()
     controller = MovesController(view, context.database, context.runner, context.settings, parent)
     return InventoryTab(
-        "moves", controller.tr("Movements"), view, controller, focus=controller.focus, refresh=controller.apply
+        "moves",
+        QCoreApplication.translate("MovesController", "Movements"),
+        view,
+        controller,
+        focus=controller.focus,
+        refresh=controller.apply,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from station.config import Settings
 from station.db.engine import Database
@@ -28,6 +28,7 @@ from station.ui.views.trace_view import TraceView
 if TYPE_CHECKING:
     from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
+LOT_COLUMN, NOTE_COLUMN = 5, 7  # of the timeline
 SUMMARY_ROWS = 5  # the orders table grows to this many rows, then scrolls
 
 
@@ -148,6 +149,9 @@ class TraceController(QObject):
             )
         fit_columns(self.view.summary_table, stretch_column=self.view.summary_table.model().columnCount() - 1)
         fit_height(self.view.summary_table, max(1, min(count, SUMMARY_ROWS)))
+        # Room for the details: a lot's own code and an empty "inferred" column say nothing.
+        self.view.timeline.setColumnHidden(LOT_COLUMN, answer.kind == "lot")
+        self.view.timeline.setColumnHidden(NOTE_COLUMN, not answer.inferred)
         fit_columns(self.view.timeline, stretch_column=self.timeline_model.columnCount() - 1, widest=220, air=4)
         if answer.inferred:
             self.view.show_message(
@@ -230,5 +234,10 @@ def build_trace_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
     view = TraceView()
     controller = TraceController(view, context.database, context.runner, context.settings, parent)
     return InventoryTab(
-        "trace", controller.tr("Trace"), view, controller, focus=controller.focus, refresh=controller.refresh
+        "trace",
+        QCoreApplication.translate("TraceController", "Trace"),
+        view,
+        controller,
+        focus=controller.focus,
+        refresh=controller.refresh,
     )

@@ -10,33 +10,29 @@ from station.ui.models.locations_model import units
 from station.ui.models.rows_model import Column, RowsTableModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MovesTable", text)
-
-
 def kind_title(kind: str) -> str:
     titles = {
-        "receipt": _tr("Receipt"),
-        "putaway": _tr("Putaway"),
-        "transfer": _tr("Transfer"),
-        "pick": _tr("Pick"),
-        "pack": _tr("Pack"),
-        "ship": _tr("Ship"),
-        "adjustment": _tr("Adjustment"),
-        "count": _tr("Count"),
-        "return": _tr("Return"),
+        "receipt": QCoreApplication.translate("MovesTable", "Receipt"),
+        "putaway": QCoreApplication.translate("MovesTable", "Putaway"),
+        "transfer": QCoreApplication.translate("MovesTable", "Transfer"),
+        "pick": QCoreApplication.translate("MovesTable", "Pick"),
+        "pack": QCoreApplication.translate("MovesTable", "Pack"),
+        "ship": QCoreApplication.translate("MovesTable", "Ship"),
+        "adjustment": QCoreApplication.translate("MovesTable", "Adjustment"),
+        "count": QCoreApplication.translate("MovesTable", "Count"),
+        "return": QCoreApplication.translate("MovesTable", "Return"),
     }
     return titles.get(kind, kind)
 
 
 def reason_title(reason: str | None) -> str:
     titles = {
-        "damaged": _tr("Damaged"),
-        "lost": _tr("Lost"),
-        "found": _tr("Found"),
-        "expired": _tr("Expired"),
-        "count_correction": _tr("Count correction"),
-        "other": _tr("Other"),
+        "damaged": QCoreApplication.translate("MovesTable", "Damaged"),
+        "lost": QCoreApplication.translate("MovesTable", "Lost"),
+        "found": QCoreApplication.translate("MovesTable", "Found"),
+        "expired": QCoreApplication.translate("MovesTable", "Expired"),
+        "count_correction": QCoreApplication.translate("MovesTable", "Count correction"),
+        "other": QCoreApplication.translate("MovesTable", "Other"),
     }
     return titles.get(reason, reason) if reason else ""
 
@@ -52,17 +48,46 @@ def by(row: MoveRow) -> str:
 
 def move_columns() -> list[Column[MoveRow]]:
     return [
-        Column(lambda: _tr("Time"), lambda r: format_local_time(r.at), lambda r: (r.at, r.id)),
-        Column(lambda: _tr("Kind"), lambda r: kind_title(r.kind), lambda r: r.kind),
-        Column(lambda: _tr("SKU"), lambda r: r.sku, lambda r: r.sku),
-        Column(lambda: _tr("Lot"), lambda r: _text(r.lot), lambda r: r.lot or ""),
-        Column(lambda: _tr("Serial"), lambda r: _text(r.serial), lambda r: r.serial or ""),
-        Column(lambda: _tr("Qty"), lambda r: units(r.quantity), lambda r: r.quantity, numeric=True),
-        Column(lambda: _tr("From"), lambda r: _text(r.from_location), lambda r: r.from_location or ""),
-        Column(lambda: _tr("To"), lambda r: _text(r.to_location), lambda r: r.to_location or ""),
-        Column(lambda: _tr("Reason"), lambda r: reason_title(r.reason), lambda r: r.reason or ""),
-        Column(lambda: _tr("By"), by, by),
-        Column(lambda: _tr("Reference"), lambda r: r.reference, lambda r: r.reference),
+        Column(
+            lambda: QCoreApplication.translate("MovesTable", "Time"),
+            lambda r: format_local_time(r.at),
+            lambda r: (r.at, r.id),
+        ),
+        Column(
+            lambda: QCoreApplication.translate("MovesTable", "Kind"), lambda r: kind_title(r.kind), lambda r: r.kind
+        ),
+        Column(lambda: QCoreApplication.translate("MovesTable", "SKU"), lambda r: r.sku, lambda r: r.sku),
+        Column(lambda: QCoreApplication.translate("MovesTable", "Lot"), lambda r: _text(r.lot), lambda r: r.lot or ""),
+        Column(
+            lambda: QCoreApplication.translate("MovesTable", "Serial"),
+            lambda r: _text(r.serial),
+            lambda r: r.serial or "",
+        ),
+        Column(
+            lambda: QCoreApplication.translate("MovesTable", "Qty"),
+            lambda r: units(r.quantity),
+            lambda r: r.quantity,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("MovesTable", "From"),
+            lambda r: _text(r.from_location),
+            lambda r: r.from_location or "",
+        ),
+        Column(
+            lambda: QCoreApplication.translate("MovesTable", "To"),
+            lambda r: _text(r.to_location),
+            lambda r: r.to_location or "",
+        ),
+        Column(
+            lambda: QCoreApplication.translate("MovesTable", "Reason"),
+            lambda r: reason_title(r.reason),
+            lambda r: r.reason or "",
+        ),
+        Column(lambda: QCoreApplication.translate("MovesTable", "By"), by, by),
+        Column(
+            lambda: QCoreApplication.translate("MovesTable", "Reference"), lambda r: r.reference, lambda r: r.reference
+        ),
     ]
 
 

@@ -16,10 +16,6 @@ from station.ui.models.moves_model import kind_title, reason_title
 from station.ui.models.rows_model import Column, RowsTableModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TraceTables", text)
-
-
 @dataclass(frozen=True)
 class TimelineRow:
     at: datetime
@@ -57,13 +53,17 @@ class LeftRow:
 def _details(move: TraceMove, answer: TraceAnswer) -> str:
     purchase = answer.purchase_orders.get(move.reference)
     if purchase is not None:
-        return _tr("PO %1 · %2").replace("%1", purchase.number).replace("%2", purchase.supplier)
+        return (
+            QCoreApplication.translate("TraceTables", "PO %1 · %2")
+            .replace("%1", purchase.number)
+            .replace("%2", purchase.supplier)
+        )
     if move.order:
-        text = _tr("Order %1 · %2").replace("%1", move.order).replace("%2", move.customer or "")
-        shipping = answer.shipping.get(move.order)
-        if move.kind == "ship" and shipping is not None and shipping.tracking_number:
-            text += f" · {shipping.carrier} {shipping.tracking_number}"
-        return text
+        return (
+            QCoreApplication.translate("TraceTables", "Order %1 · %2")
+            .replace("%1", move.order)
+            .replace("%2", move.customer or "")
+        )
     if move.reason:
         return reason_title(move.reason)
     return move.reference
@@ -127,44 +127,89 @@ def _place(code: str | None) -> str:
 
 def timeline_columns() -> list[Column[TimelineRow]]:
     return [
-        Column(lambda: _tr("When"), lambda r: format_local_time(r.at), lambda r: r.at),
-        Column(lambda: _tr("Step"), lambda r: kind_title(r.kind), lambda r: r.kind),
-        Column(lambda: _tr("Qty"), lambda r: units(r.quantity), lambda r: r.quantity, numeric=True),
-        Column(lambda: _tr("From"), lambda r: _place(r.from_location), lambda r: r.from_location or ""),
-        Column(lambda: _tr("To"), lambda r: _place(r.to_location), lambda r: r.to_location or ""),
-        Column(lambda: _tr("Lot"), lambda r: _place(r.lot), lambda r: r.lot or ""),
-        Column(lambda: _tr("By"), lambda r: r.by, lambda r: r.by),
-        Column(lambda: _tr("Note"), lambda r: _tr("inferred") if r.inferred else "", lambda r: r.inferred),
-        Column(lambda: _tr("Details"), lambda r: r.details, lambda r: r.details),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "When"), lambda r: format_local_time(r.at), lambda r: r.at
+        ),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Step"), lambda r: kind_title(r.kind), lambda r: r.kind
+        ),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Qty"),
+            lambda r: units(r.quantity),
+            lambda r: r.quantity,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "From"),
+            lambda r: _place(r.from_location),
+            lambda r: r.from_location or "",
+        ),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "To"),
+            lambda r: _place(r.to_location),
+            lambda r: r.to_location or "",
+        ),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Lot"), lambda r: _place(r.lot), lambda r: r.lot or ""
+        ),
+        Column(lambda: QCoreApplication.translate("TraceTables", "By"), lambda r: r.by, lambda r: r.by),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Note"),
+            lambda r: QCoreApplication.translate("TraceTables", "inferred") if r.inferred else "",
+            lambda r: r.inferred,
+        ),
+        Column(lambda: QCoreApplication.translate("TraceTables", "Details"), lambda r: r.details, lambda r: r.details),
     ]
 
 
 def shipped_columns() -> list[Column[ShippedRow]]:
     return [
-        Column(lambda: _tr("Order"), lambda r: r.order, lambda r: r.order),
-        Column(lambda: _tr("Customer"), lambda r: r.customer, lambda r: r.customer),
+        Column(lambda: QCoreApplication.translate("TraceTables", "Order"), lambda r: r.order, lambda r: r.order),
         Column(
-            lambda: _tr("Shipped"),
+            lambda: QCoreApplication.translate("TraceTables", "Customer"), lambda r: r.customer, lambda r: r.customer
+        ),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Shipped"),
             lambda r: format_local_time(r.shipped_at) if r.shipped_at else "",
             lambda r: r.shipped_at or datetime.min,
         ),
-        Column(lambda: _tr("Units"), lambda r: units(r.quantity), lambda r: r.quantity, numeric=True),
-        Column(lambda: _tr("Carrier"), lambda r: r.carrier, lambda r: r.carrier),
-        Column(lambda: _tr("Tracking number"), lambda r: r.tracking_number, lambda r: r.tracking_number),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Units"),
+            lambda r: units(r.quantity),
+            lambda r: r.quantity,
+            numeric=True,
+        ),
+        Column(lambda: QCoreApplication.translate("TraceTables", "Carrier"), lambda r: r.carrier, lambda r: r.carrier),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Tracking number"),
+            lambda r: r.tracking_number,
+            lambda r: r.tracking_number,
+        ),
     ]
 
 
 def left_columns() -> list[Column[LeftRow]]:
     return [
-        Column(lambda: _tr("SKU"), lambda r: r.sku, lambda r: r.sku),
-        Column(lambda: _tr("Lot"), lambda r: _place(r.lot), lambda r: r.lot or ""),
+        Column(lambda: QCoreApplication.translate("TraceTables", "SKU"), lambda r: r.sku, lambda r: r.sku),
         Column(
-            lambda: _tr("Expires"),
+            lambda: QCoreApplication.translate("TraceTables", "Lot"), lambda r: _place(r.lot), lambda r: r.lot or ""
+        ),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Expires"),
             lambda r: r.expires_on.isoformat() if r.expires_on else "",
             lambda r: r.expires_on or date.max,
         ),
-        Column(lambda: _tr("Units"), lambda r: units(r.quantity), lambda r: r.quantity, numeric=True),
-        Column(lambda: _tr("Serial numbers"), lambda r: r.serials, lambda r: r.serials),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Units"),
+            lambda r: units(r.quantity),
+            lambda r: r.quantity,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("TraceTables", "Serial numbers"),
+            lambda r: r.serials,
+            lambda r: r.serials,
+        ),
     ]
 
 
