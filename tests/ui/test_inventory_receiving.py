@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from receiving_world import MUG_EAN, NEW_EAN, SHIRT_EAN, ReceivingWorld, build_receiving_world, order_status, units_at
 
-from station.config import Settings
+from station.config import Settings, StationPaths
 from station.db import Database
 from station.domain.gs1 import GS
 from station.ui.controllers.receiving_controller import ReceivingController
@@ -170,3 +170,63 @@ def test_over_receipt_beyond_tolerance_is_refused_and_nothing_is_booked(
 def test_an_unknown_order_number_is_refused_naming_it(qtbot: QtBot, tab: ReceivingController) -> None:
     scan(qtbot, tab, "OC-9999", "sig_refused")
     assert tab.view.page == ORDERS and "No purchase order OC-9999" in tab.view.message.text()
+
+
+def test_a_serial_tracked_sku_takes_its_serial_from_the_next_scan(
+    qtbot: QtBot, tab: ReceivingController, database: Database, place: ReceivingWorld
+) -> None:
+    make_serial_tracked(database, "POL-M-ROJ")
+    open_order(qtbot, tab)
+    scan(qtbot, tab, SHIRT_EAN)
+    assert "scan the unit's serial" in tab.view.message.text() and cells(tab)["POL-M-ROJ"][1] == "0"
+    with qtbot.waitSignal(tab.sig_refused):
+        QTest.keyClick(tab.view.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "POL-M-ROJ still waits for its serial number" in tab.view.message.text()
+    scan(qtbot, tab, "SN-0001")
+    assert "serial SN-0001" in tab.view.message.text() and cells(tab)["POL-M-ROJ"][1] == "1"
+    scan(qtbot, tab, SHIRT_EAN)
+    scan(qtbot, tab, "SN-0001", "sig_refused")
+    assert "serial SN-0001 already scanned" in tab.view.message.text() and cells(tab)["POL-M-ROJ"][1] == "1"
+    scan(qtbot, tab, SHIRT_EAN)
+    scan(qtbot, tab, "SN-0002")
+    receive(qtbot, tab)
+    assert units_at(database, "POL-M-ROJ") == {"DOCK-01": 2}
+
+
+def make_serial_tracked(database: Database, sku: str) -> None:
+    from sqlalchemy import select  # noqa: PLC0415 - test set-up only
+
+    from station.db.models import Product, Tracking, Variant  # noqa: PLC0415
+
+    with database.unit_of_work() as uow:
+        variant = uow.session.scalars(select(Variant).where(Variant.sku == sku)).one()
+        uow.session.get(Product, variant.product_id).tracking = Tracking.SERIAL
+        uow.commit()
+
+
+def test_in_the_main_window_a_receipt_leads_to_its_putaway(
+    qtbot: QtBot, database: Database, runner: TaskRunner, place: ReceivingWorld, station_home: StationPaths
+) -> None:
+    from station.ui.app import create_main_window  # noqa: PLC0415 - the whole window, for this test only
+
+    window = create_main_window(
+        database, place.lead, settings=Settings(station_name="RECV-1"), paths=station_home, runner=runner
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.controller.show_page("inventory")
+    inventory = window.controller.inventory
+    receiving = inventory.tabs["receiving"].controller
+    with qtbot.waitSignal(receiving.sig_orders_loaded, timeout=10_000):
+        inventory.show_tab("receiving")
+    assert receiving.view.scan_field.hasFocus()
+    open_order(qtbot, receiving)
+    for _ in range(2):
+        scan(qtbot, receiving, SHIRT_EAN)
+    receive(qtbot, receiving)
+    putaway = inventory.tabs["putaway"].controller
+    with qtbot.waitSignal(putaway.sig_loaded, timeout=10_000):
+        QTest.keyClick(receiving.view.scan_field, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert inventory.view.current_key == "putaway" and putaway.view.scan_field.hasFocus()
+    assert [(item.sku, item.quantity, item.bin_code) for item in putaway.model.rows] == [("POL-M-ROJ", 2, "A-01-A")]

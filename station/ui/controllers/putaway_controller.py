@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from station.config import Settings
@@ -29,6 +29,7 @@ from station.ui.models.putaway_model import PutawayModel
 from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.putaway_view import PutawayView
+from station.ui.views.receiving_view import select_row
 
 if TYPE_CHECKING:
     from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
@@ -207,11 +208,7 @@ class PutawayController(QObject):
             self._select(max(0, min(count - 1, row)))
 
     def _select(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.view.table.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.view.table.scrollTo(index)
+        select_row(self.view.table, row)
 
 
 def build_putaway_tab(context: InventoryContext, parent: QObject) -> InventoryTab:

@@ -8,11 +8,11 @@ and nothing is counted until it is answered. Every refusal is red, beeps and cha
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from station.config import Settings
@@ -38,11 +38,11 @@ from station.services.receiving_queries import (
 )
 from station.services.stock import Actor
 from station.ui import packing_sound
-from station.ui.controllers.receiving_texts import ReceivingTexts
+from station.ui.controllers.receiving_texts import ReceivingTexts, parse_expiry
 from station.ui.models.receiving_models import OpenOrdersModel, ReceiptLinesModel
 from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import Task, TaskRunner
-from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView, stretch_column
+from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView, select_row, stretch_column
 
 if TYPE_CHECKING:
     from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
@@ -133,7 +133,7 @@ class ReceivingController(QObject):
         self.view.heading.setText(self.texts.heading(self.warehouse))
         self.orders_model.set_rows(orders)
         if orders:
-            self._select(self.view.orders_table, 0)
+            select_row(self.view.orders_table, 0)
         if self.view.page == ORDERS and self.view.message_kind not in ("success", "error"):
             self.view.set_message(
                 "info", self.texts.choose_order(len(orders)) if orders else self.texts.no_open_orders()
@@ -145,8 +145,8 @@ class ReceivingController(QObject):
             self.view.answer.first.setFocus()
         else:
             self.view.scan_field.setFocus()
-        if not self.loaded_once:
-            self.refresh()
+        if not self.busy and self.view.page == ORDERS:
+            self.refresh()  # other stations may have received meanwhile
 
     # -- scans ---------------------------------------------------------------------------------------
 
@@ -224,7 +224,7 @@ class ReceivingController(QObject):
             self.lines_model.set_rows(self.receiving.lines)
         row = self.lines_model.row_of(line)  # type: ignore[arg-type]
         if row >= 0:
-            self._select(self.view.lines_table, row)
+            select_row(self.view.lines_table, row)
         if self.receiving is not None:
             self.view.summary.setText(self.texts.summary(self.receiving.lines))
 
@@ -362,27 +362,33 @@ class ReceivingController(QObject):
 
     def receive(self) -> Task | None:
         """Book every scanned unit onto the dock (Ctrl+Enter): one transaction, all or nothing."""
+        problem = self._why_not_receive()
+        if problem:
+            self.refuse(problem)
+            return None
+        assert self.receiving is not None and self.warehouse is not None and self.warehouse.dock_id is not None
         receiving = self.receiving
-        if self.busy:
-            self.refuse(self.texts.busy())
-            return None
-        if receiving is None or self.view.page != LINES:
-            self.refuse(self.texts.no_order())
-            return None
-        if receiving.pending_serial is not None:
-            self.refuse(self.texts.serial_pending(receiving.pending_serial.sku))
-            return None
-        if not receiving.scanned:
-            self.refuse(self.texts.nothing_scanned())
-            return None
-        if self.warehouse is None or self.warehouse.dock_id is None:
-            self.refuse(self.texts.no_dock())
-            return None
         self.busy = True
         task = self.runner.submit(book_receipt, self.database, receiving, self.warehouse.dock_id, self.actor, lane="db")
         task.sig_finished.connect(self._booked)
         task.sig_failed.connect(self._load_failed)  # nothing booked: the order stays open as scanned
         return task
+
+    def _why_not_receive(self) -> str:
+        receiving = self.receiving
+        if self.busy:
+            return self.texts.busy()
+        if receiving is None or self.view.page != LINES:
+            return self.texts.no_order()
+        if self.ask is not Ask.NONE:
+            return self.texts.answer_first()
+        if receiving.pending_serial is not None:
+            return self.texts.serial_pending(receiving.pending_serial.sku)
+        if not receiving.scanned:
+            return self.texts.nothing_scanned()
+        if self.warehouse is None or self.warehouse.dock_id is None:
+            return self.texts.no_dock()
+        return ""
 
     def _booked(self, result: ReceiptResult) -> None:
         self.busy = False
@@ -418,26 +424,7 @@ class ReceivingController(QObject):
         current = rows[0].row() if rows else -1
         count = table.model().rowCount() if table.model() else 0
         if count:
-            self._select(table, max(0, min(count - 1, current + step)))
-
-    @staticmethod
-    def _select(table: object, row: int) -> None:
-        model = table.model()  # type: ignore[attr-defined]
-        index = model.index(row, 0)
-        table.selectionModel().select(  # type: ignore[attr-defined]
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        table.scrollTo(index)  # type: ignore[attr-defined]
-
-
-def parse_expiry(text: str) -> date | None:
-    """2026-06-30, 30-06-2026 or 30/06/2026; None when empty or not a date."""
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text.strip(), pattern).date()  # noqa: DTZ007 - a calendar date
-        except ValueError:
-            continue
-    return None
+            select_row(table, max(0, min(count - 1, current + step)))
 
 
 def build_receiving_tab(context: InventoryContext, parent: QObject) -> InventoryTab:

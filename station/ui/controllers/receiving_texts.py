@@ -1,8 +1,8 @@
-"""What the receiving tab says: every user-visible sentence of its controller, translated."""
+"""What the receiving tab says (every user-visible sentence of its controller, translated) and reads."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QLocale, QObject
 
@@ -129,6 +129,9 @@ class ReceivingTexts(QObject):
     def nothing_scanned(self) -> str:
         return self.tr("Nothing scanned yet: scan the items first.")
 
+    def answer_first(self) -> str:
+        return self.tr("Answer the question above first (Esc skips that scan).")
+
     def no_order(self) -> str:
         return self.tr("Open a purchase order first.")
 
@@ -190,3 +193,13 @@ class ReceivingTexts(QObject):
             ("Ctrl+Enter", self.tr("receive")),
             ("Esc", self.tr("close the order")),
         ]
+
+
+def parse_expiry(text: str) -> date | None:
+    """2026-06-30, 30-06-2026 or 30/06/2026; None when empty or not a date."""
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()  # noqa: DTZ007 - a calendar date
+        except ValueError:
+            continue
+    return None

@@ -7,7 +7,7 @@ SKU's name) opens the answer panel under it, whose fields take the focus until E
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -77,6 +77,15 @@ def task_table(name: str) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(40)
     return table
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select a whole row (the tables never take the focus, so this is how they show the current line)."""
+    index = table.model().index(row, 0)
+    table.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.scrollTo(index)
 
 
 def stretch_column(table: QTableView, column: int) -> None:
