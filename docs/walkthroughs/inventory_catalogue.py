@@ -110,7 +110,7 @@ def walk(demo: DemoWindow, images: Path) -> None:
     type_axis(catalogue, "colour", "Rojo, Azul")
     model = view.grid.model()
     for row in range(model.rowCount()):
-        size, colour = model.index(row, SKU).data().split("-")[1], ("Rojo", "Azul")[row % 2]
+        size, colour = model.index(row, SKU).data().split("-")[-2], ("Rojo", "Azul")[row % 2]
         for column, text in zip((WEIGHT, DIMENSIONS, PRICE), SIZES[size], strict=True):
             edit_cell(catalogue, row, column, text)
         picture = shirt_image(images / f"{size}-{colour}.png", COLOURS[colour], size)

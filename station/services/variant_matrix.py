@@ -1,4 +1,4 @@
-"""The variant-matrix editor's use cases: find and load a product, preview its SKUs, save the matrix.
+"""The variant-matrix editor's use cases: preview a product's SKUs and save its matrix (reading: `variant_matrix_queries`).
 
 `save_matrix` creates the product if it is new and one SKU per combination of its axes; combinations
 already stored keep their SKU and barcodes, removed ones are deactivated (never deleted: stock moves

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from station.db import Database
 from station.db.models import AuditEntry, Barcode, Product, Variant
 from station.domain.gs1 import is_valid_check_digit
+from station.domain.packing import ItemSize
 from station.domain.variant_matrix import Axis
 from station.services.location_queries import stock_at
 from station.services.packing import PackingSession, load_order
@@ -45,7 +46,8 @@ def active_skus(database: Database, code: str = "POL-200") -> dict[str, bool]:
 def test_three_sizes_by_two_colours_make_six_skus_with_barcodes_that_scans_find(
     database: Database, world: World, tmp_path: Path
 ) -> None:
-    saved = save_product_matrix(database, SPEC, SIZES_COLOURS, [], ACTOR, tmp_path, new_product=True)
+    sizes = VariantInput({"size": "L", "colour": "Rojo"}, weight_g=240, length_mm=320, width_mm=240, height_mm=35)
+    saved = save_product_matrix(database, SPEC, SIZES_COLOURS, [sizes], ACTOR, tmp_path, new_product=True)
 
     assert len(saved.created) == 6
     assert sorted(active_skus(database)) == sorted(
@@ -66,6 +68,9 @@ def test_three_sizes_by_two_colours_make_six_skus_with_barcodes_that_scans_find(
     with database.unit_of_work() as uow:
         packing = PackingSession(load_order(uow.session, order_id))
     assert packing.scan(saved.barcodes["POL-200-L-ROJ"]).line.sku == "POL-200-L-ROJ"
+    # the bench weighs and picks a box with what the matrix gave the SKU
+    assert packing.items_weight_g() == 240
+    assert packing.item_sizes() == [ItemSize(320, 240, 35, 240, 1)]
     assert [row.code for row in search_products(database, "ACME", "piqué")] == ["POL-200"]
 
 
