@@ -81,6 +81,11 @@ def parse_strategy(text: str | RemovalStrategy | None) -> RemovalStrategy | None
 
 def strategy_of(session: Session, variant_id: int) -> RemovalStrategy:
     """The SKU's removal strategy: its product's, else its category's rule, else the default."""
+    return explain_strategy(session, variant_id)[0]
+
+
+def explain_strategy(session: Session, variant_id: int) -> tuple[RemovalStrategy, str]:
+    """The SKU's removal strategy and where it comes from: "product", "category" or "default"."""
     row = session.execute(
         select(Product.removal_strategy, Product.category, Product.tenant_id, Product.tracking)
         .join(Variant, Variant.product_id == Product.id)
@@ -90,13 +95,14 @@ def strategy_of(session: Session, variant_id: int) -> RemovalStrategy:
         raise RemovalError(f"No SKU with id {variant_id}")
     own, category, tenant_id, tracking = row
     if own is not None:
-        return own
+        return own, "product"
     rule = session.scalar(
         select(RemovalRule.strategy).where(RemovalRule.tenant_id == tenant_id, RemovalRule.category == category)
     )
     if rule is not None:
-        return rule
-    return strategy_for(None, None, has_expiry=tracking == Tracking.LOT and _has_expiry(session, variant_id))
+        return rule, "category"
+    has_expiry = tracking == Tracking.LOT and _has_expiry(session, variant_id)
+    return strategy_for(None, None, has_expiry=has_expiry), "default"
 
 
 def _has_expiry(session: Session, variant_id: int) -> bool:
@@ -134,6 +140,35 @@ def set_category_strategy(
     Products with a strategy of their own keep it. Flushes; the caller commits.
     """
     chosen = parse_strategy(strategy)
+    tenant_id, name = _category(session, category, tenant)
+    rule = session.scalars(
+        select(RemovalRule).where(RemovalRule.tenant_id == tenant_id, RemovalRule.category == name)
+    ).first()
+    if chosen is None:
+        if rule is not None:
+            session.delete(rule)
+    elif rule is None:
+        session.add(RemovalRule(tenant_id=tenant_id, category=name, strategy=chosen))
+    else:
+        rule.strategy = chosen
+    session.flush()
+    return category_rule(session, name, tenant=tenant)[2]
+
+
+def category_rule(
+    session: Session, category: str, *, tenant: str | None = None
+) -> tuple[str, RemovalStrategy | None, int]:
+    """(the category as spelt on its products, its rule or None, how many products are in it)."""
+    tenant_id, name = _category(session, category, tenant)
+    rule = session.scalar(
+        select(RemovalRule.strategy).where(RemovalRule.tenant_id == tenant_id, RemovalRule.category == name)
+    )
+    products = session.scalar(select(func.count()).where(Product.tenant_id == tenant_id, Product.category == name))
+    return name, rule, products or 0
+
+
+def _category(session: Session, category: str, tenant: str | None) -> tuple[int, str]:
+    """The tenant's id and the category's own spelling (matched ignoring case); refused if no product has it."""
     tenant_id = _tenant_id(session, tenant)
     wanted = category.strip()
     if not wanted:
@@ -147,18 +182,7 @@ def set_category_strategy(
     if name is None:
         known = ", ".join(sorted(categories.values())[:15]) or "none yet"
         raise RemovalError(f"No product is in category '{wanted}'; categories: {known}")
-    rule = session.scalars(
-        select(RemovalRule).where(RemovalRule.tenant_id == tenant_id, RemovalRule.category == name)
-    ).first()
-    if chosen is None:
-        if rule is not None:
-            session.delete(rule)
-    elif rule is None:
-        session.add(RemovalRule(tenant_id=tenant_id, category=name, strategy=chosen))
-    else:
-        rule.strategy = chosen
-    session.flush()
-    return session.scalar(select(func.count()).where(Product.tenant_id == tenant_id, Product.category == name)) or 0
+    return tenant_id, name
 
 
 def _tenant_id(session: Session, tenant: str | None) -> int:
