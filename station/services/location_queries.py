@@ -108,6 +108,10 @@ def stock_at(session: Session, scan: str, filters: LocationFilter | None = None)
         find_variant(session, text)
     except StockQueryError as exc:  # names close SKUs
         message = str(exc).replace(f"No SKU '{text}'", f"No SKU, barcode or bin '{text}'", 1)
+        try:
+            classify_scan(text)
+        except InvalidScan as unreadable:  # e.g. an EAN-13 with a wrong check digit: say so
+            message += f" (as a barcode: {unreadable})"
         if filters.warehouse:
             message += f" (looked for bins in {filters.warehouse})"
         raise LocationQueryError(message) from exc
@@ -139,8 +143,8 @@ def variant_for_scan(session: Session, text: str) -> Variant | None:
             raise LocationQueryError(str(exc).replace("; pass --tenant", "")) from exc
     try:
         classified = classify_scan(text)
-    except InvalidScan as exc:
-        raise LocationQueryError(f"'{text}' cannot be read: {exc}") from exc
+    except InvalidScan:
+        return None  # not a barcode (a bin code, or digits with a wrong check digit)
     keys = list(classified.keys) if classified.kind is ScanKind.GS1 else [classified.code, *classified.keys]
     for key in keys:
         variant = session.scalars(

@@ -311,14 +311,16 @@ def resolve_trace(session: Session, scan: str, *, sku: str = "") -> TraceAnswer:
     text = scan.strip()
     if not text:
         raise TraceError("Scan or type a lot, a serial number or an order number")
-    if sku.strip():
-        return _of_sku(session, _sku(session, sku), text)
     try:
         classified = classify_scan(text)
     except InvalidScan as exc:
-        raise TraceError(f"'{text}' cannot be read: {exc}") from exc
-    if classified.kind is ScanKind.GS1 and classified.gs1 is not None:
-        return _gs1(session, text, classified)
+        if text.startswith(("(", "]")):  # meant as a GS1 barcode
+            raise TraceError(f"'{text}' cannot be read: {exc}") from exc
+        classified = None  # digits with a wrong check digit: a serial or lot code, not a GTIN
+    if classified is not None and classified.kind is ScanKind.GS1 and classified.gs1 is not None:
+        return _gs1(session, text, classified, sku)
+    if sku.strip():
+        return _of_sku(session, _sku(session, sku), text)
     head, _, rest = text.partition(" ")
     if rest.strip():  # "SKU LOT" typed on one line
         try:
@@ -353,7 +355,8 @@ def _sku(session: Session, sku: str) -> Variant:
         raise TraceError(str(exc).replace("; pass --tenant", "")) from exc
 
 
-def _gs1(session: Session, text: str, classified) -> TraceAnswer:
+def _gs1(session: Session, text: str, classified, sku: str) -> TraceAnswer:
+    """The lot or serial a GS1 barcode carries, of its GTIN's SKU (else of `sku`, when typed)."""
     data = classified.gs1
     if not (data.lot or data.serial):
         raise TraceError(f"The GS1 barcode '{text}' carries no lot (AI 10) or serial number (AI 21)")
@@ -361,6 +364,8 @@ def _gs1(session: Session, text: str, classified) -> TraceAnswer:
         variant = variant_for_scan(session, data.gtin) if data.gtin else None
     except LocationQueryError as exc:
         raise TraceError(str(exc)) from exc
+    if variant is None and sku.strip():
+        variant = _sku(session, sku)
     if variant is None:
         if data.gtin:
             raise TraceError(f"No SKU has the barcode GTIN {data.gtin}; type the SKU and the lot instead")

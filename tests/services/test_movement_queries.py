@@ -141,6 +141,10 @@ def test_a_bin_lists_what_it_holds_and_unknown_codes_are_named(database: Databas
         with_empty = stock_at(s, "A-01-B", LocationFilter(hide_empty=False))
         with pytest.raises(LocationQueryError, match=r"No SKU, barcode or bin 'POL-M-RO'; did you mean POL-M-ROJ"):
             stock_at(s, "POL-M-RO")
+        with pytest.raises(
+            LocationQueryError, match=r"No SKU, barcode or bin '\]E07801234567890' \(as a barcode: EAN-13"
+        ):
+            stock_at(s, "]E07801234567890")  # the scanner says EAN-13, the check digit says misread
         with pytest.raises(LocationQueryError, match="No warehouse 'XX'"):
             stock_at(s, "A-01-B", LocationFilter(warehouse="XX"))
     assert (bin_b.kind, bin_b.code, bin_b.name, bin_b.location_kind) == ("bin", "A-01-B", "SCL1", "storage")
@@ -237,6 +241,12 @@ def test_a_serial_and_an_order_are_traced_and_unknown_scans_named(database: Data
                 resolve_trace(s, scan)
         with pytest.raises(TraceError, match="No lot 'L-9' of SKU 'POL-M-ROJ'"):
             resolve_trace(s, "L-9", sku="POL-M-ROJ")
+        with pytest.raises(TraceError, match=r"cannot be read: AI 01 07801234567890 has check digit 0"):
+            resolve_trace(s, "(01)07801234567890(10)L-1")
+        with pytest.raises(TraceError, match="No lot, serial number or order '12345678'"):
+            resolve_trace(s, "12345678")  # digits, not a valid EAN-8: looked up as a code
+        # A GS1 label whose GTIN is not on file, with the SKU typed beside it.
+        assert resolve_trace(s, "(01)07809999999998(10)L-1", sku="POL-M-ROJ").lot.lot == "L-1"
     assert unit.kind == "serial" and unit.serial.order == "JLS-000001" and unit.inferred
     assert unit.purchase_orders["OC-77"].supplier == "Textiles Austral"
     assert unit.shipping["JLS-000001"].tracking_number == "TR-42"
