@@ -53,7 +53,7 @@ def main() -> None:
         alerts.sig_loaded.connect(reloaded.append)
         QTest.keyClick(view.threshold, Qt.Key.Key_Return)  # sets it; the lists reload
         demo.settle(lambda: bool(reloaded) or view.message.objectName() == "errorMessage")
-        demo.save("inventory-alerts")
+        demo.save("inventory-alerts-threshold")
 
 
 if __name__ == "__main__":

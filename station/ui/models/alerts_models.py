@@ -11,11 +11,7 @@ from station.services.replenishment import LowStock, ReorderSuggestion
 from station.services.stock_alerts import BlockedLot
 from station.ui.models.rows_model import Column, RowsTableModel
 
-CONTEXT = "AlertsTables"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def _units(value: int) -> str:
@@ -31,7 +27,11 @@ def _day(value: date | None) -> str:
 
 
 def _sku(column_source: str = "sku") -> Column:
-    return Column(lambda: _tr("SKU"), lambda r: getattr(r, column_source), lambda r: getattr(r, column_source))
+    return Column(
+        lambda: translate("AlertsTables", "SKU"),
+        lambda r: getattr(r, column_source),
+        lambda r: getattr(r, column_source),
+    )
 
 
 class LowStockModel(RowsTableModel[LowStock]):
@@ -39,9 +39,19 @@ class LowStockModel(RowsTableModel[LowStock]):
         super().__init__(
             [
                 _sku(),
-                Column(lambda: _tr("Warehouse"), lambda r: r.warehouse, lambda r: r.warehouse),
-                Column(lambda: _tr("Free"), lambda r: _units(r.available), lambda r: r.available, numeric=True),
-                Column(lambda: _tr("Threshold"), lambda r: _units(r.threshold), lambda r: r.threshold, numeric=True),
+                Column(lambda: translate("AlertsTables", "Warehouse"), lambda r: r.warehouse, lambda r: r.warehouse),
+                Column(
+                    lambda: translate("AlertsTables", "Free"),
+                    lambda r: _units(r.available),
+                    lambda r: r.available,
+                    numeric=True,
+                ),
+                Column(
+                    lambda: translate("AlertsTables", "Threshold"),
+                    lambda r: _units(r.threshold),
+                    lambda r: r.threshold,
+                    numeric=True,
+                ),
             ],
             parent,
         )
@@ -52,23 +62,33 @@ class ReorderModel(RowsTableModel[ReorderSuggestion]):
         super().__init__(
             [
                 Column(
-                    lambda: _tr("SKU"),
+                    lambda: translate("AlertsTables", "SKU"),
                     lambda r: r.sku + (" ⚠" if r.urgent else ""),
                     lambda r: r.sku,
                 ),
-                Column(lambda: _tr("Per day"), lambda r: _decimal(r.velocity, 2), lambda r: r.velocity, numeric=True),
                 Column(
-                    lambda: _tr("Cover (days)"),
+                    lambda: translate("AlertsTables", "Per day"),
+                    lambda r: _decimal(r.velocity, 2),
+                    lambda r: r.velocity,
+                    numeric=True,
+                ),
+                Column(
+                    lambda: translate("AlertsTables", "Cover (days)"),
                     lambda r: "–" if r.days_of_cover is None else _decimal(r.days_of_cover, 1),
                     lambda r: float("inf") if r.days_of_cover is None else r.days_of_cover,
                     numeric=True,
                 ),
                 Column(
-                    lambda: _tr("Stockout"),
+                    lambda: translate("AlertsTables", "Stockout"),
                     lambda r: _day(r.stockout_date),
                     lambda r: r.stockout_date or date.max,
                 ),
-                Column(lambda: _tr("Order"), lambda r: _units(r.quantity), lambda r: r.quantity, numeric=True),
+                Column(
+                    lambda: translate("AlertsTables", "Order"),
+                    lambda r: _units(r.quantity),
+                    lambda r: r.quantity,
+                    numeric=True,
+                ),
             ],
             parent,
         )
@@ -79,10 +99,17 @@ class ExpiringModel(RowsTableModel[ExpiringStock]):
         super().__init__(
             [
                 _sku(),
-                Column(lambda: _tr("Lot"), lambda r: r.lot, lambda r: r.lot),
-                Column(lambda: _tr("Expires"), lambda r: _day(r.expires_on), lambda r: r.expires_on),
-                Column(lambda: _tr("Location"), lambda r: r.location, lambda r: r.location),
-                Column(lambda: _tr("Units"), lambda r: _units(r.on_hand), lambda r: r.on_hand, numeric=True),
+                Column(lambda: translate("AlertsTables", "Lot"), lambda r: r.lot, lambda r: r.lot),
+                Column(
+                    lambda: translate("AlertsTables", "Expires"), lambda r: _day(r.expires_on), lambda r: r.expires_on
+                ),
+                Column(lambda: translate("AlertsTables", "Location"), lambda r: r.location, lambda r: r.location),
+                Column(
+                    lambda: translate("AlertsTables", "Units"),
+                    lambda r: _units(r.on_hand),
+                    lambda r: r.on_hand,
+                    numeric=True,
+                ),
             ],
             parent,
         )
@@ -93,13 +120,26 @@ class BlockedLotsModel(RowsTableModel[BlockedLot]):
         super().__init__(
             [
                 _sku(),
-                Column(lambda: _tr("Lot"), lambda r: r.lot, lambda r: r.lot),
-                Column(lambda: _tr("Expires"), lambda r: _day(r.expires_on), lambda r: r.expires_on or date.max),
-                Column(lambda: _tr("Location"), lambda r: r.location, lambda r: r.location),
-                Column(lambda: _tr("Units"), lambda r: _units(r.on_hand), lambda r: r.on_hand, numeric=True),
+                Column(lambda: translate("AlertsTables", "Lot"), lambda r: r.lot, lambda r: r.lot),
                 Column(
-                    lambda: _tr("State"),
-                    lambda r: _tr("quarantined") if r.quarantined else _tr("expired"),
+                    lambda: translate("AlertsTables", "Expires"),
+                    lambda r: _day(r.expires_on),
+                    lambda r: r.expires_on or date.max,
+                ),
+                Column(lambda: translate("AlertsTables", "Location"), lambda r: r.location, lambda r: r.location),
+                Column(
+                    lambda: translate("AlertsTables", "Units"),
+                    lambda r: _units(r.on_hand),
+                    lambda r: r.on_hand,
+                    numeric=True,
+                ),
+                Column(
+                    lambda: translate("AlertsTables", "State"),
+                    lambda r: (
+                        translate("AlertsTables", "quarantined")
+                        if r.quarantined
+                        else translate("AlertsTables", "expired")
+                    ),
                     lambda r: r.quarantined,
                 ),
             ],

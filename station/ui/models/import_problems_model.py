@@ -7,18 +7,21 @@ from PySide6.QtCore import QCoreApplication, QObject
 from station.services.imports import Problem
 from station.ui.models.rows_model import Column, RowsTableModel
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportProblems", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class ImportProblemsModel(RowsTableModel[Problem]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(lambda: _tr("Row"), lambda p: str(p.row), lambda p: (p.row, p.column), numeric=True),
-                Column(lambda: _tr("Column"), lambda p: p.column or "–", lambda p: p.column),
-                Column(lambda: _tr("Problem"), lambda p: p.message, lambda p: p.message),
+                Column(
+                    lambda: translate("ImportProblems", "Row"),
+                    lambda p: str(p.row),
+                    lambda p: (p.row, p.column),
+                    numeric=True,
+                ),
+                Column(lambda: translate("ImportProblems", "Column"), lambda p: p.column or "–", lambda p: p.column),
+                Column(lambda: translate("ImportProblems", "Problem"), lambda p: p.message, lambda p: p.message),
             ],
             parent,
         )
