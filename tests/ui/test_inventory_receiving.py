@@ -230,3 +230,20 @@ def test_in_the_main_window_a_receipt_leads_to_its_putaway(
         QTest.keyClick(receiving.view.scan_field, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert inventory.view.current_key == "putaway" and putaway.view.scan_field.hasFocus()
     assert [(item.sku, item.quantity, item.bin_code) for item in putaway.model.rows] == [("POL-M-ROJ", 2, "A-01-A")]
+
+
+def test_a_scanner_answers_the_lot_question_with_a_lot_label_or_a_gs1_128(
+    qtbot: QtBot, tab: ReceivingController
+) -> None:
+    open_order(qtbot, tab)
+    scan(qtbot, tab, MUG_EAN)
+    tab.scanner.sig_scanned.emit("L-2411")  # a burst from a keyboard-wedge scanner: the lot label
+    assert tab.view.answer.first.text() == "L-2411" and tab.view.answer.second.hasFocus()
+    with qtbot.waitSignal(tab.sig_scan_handled):
+        QTest.keyClick(tab.view.answer.second, Qt.Key.Key_Return)  # no expiry: Enter counts it
+    assert cells(tab)["TAZ-01"][:2] == ["10", "1"] and "lot L-2411" in tab.view.message.text()
+    scan(qtbot, tab, MUG_EAN)
+    with qtbot.waitSignal(tab.sig_scan_handled):
+        tab.scanner.sig_scanned.emit(f"]C101{MUG_EAN.zfill(14)}1727063010L-2412{GS}302")
+    assert not tab.view.answer.isVisible() and cells(tab)["TAZ-01"][1] == "3"
+    assert "lot L-2412" in tab.view.message.text()

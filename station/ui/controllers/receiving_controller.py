@@ -9,7 +9,6 @@ and nothing is counted until it is answered. Every refusal is red, beeps and cha
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -19,7 +18,6 @@ from station.config import Settings
 from station.db.engine import Database
 from station.services.auth import LoggedInUser
 from station.services.receiving import (
-    ReceiptLine,
     ReceiptResult,
     ReceivingError,
     ReceivingSession,
@@ -30,15 +28,14 @@ from station.services.receiving_queries import (
     OpenPurchaseOrder,
     StationWarehouse,
     book_receipt,
-    create_code_sku,
     list_open_orders,
     load_order,
     load_order_by_id,
-    map_code,
 )
 from station.services.stock import Actor
 from station.ui import packing_sound
-from station.ui.controllers.receiving_texts import ReceivingTexts, parse_expiry
+from station.ui.controllers.receiving_answers import ReceivingAnswers
+from station.ui.controllers.receiving_texts import ReceivingTexts
 from station.ui.models.receiving_models import OpenOrdersModel, ReceiptLinesModel
 from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import Task, TaskRunner
@@ -48,13 +45,6 @@ if TYPE_CHECKING:
     from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 MAX_COUNT_DIGITS = 4
-
-
-class Ask(StrEnum):
-    NONE = ""
-    LOT = "lot"
-    MAP = "map"
-    CREATE = "create"
 
 
 class ReceivingController(QObject):
@@ -83,15 +73,12 @@ class ReceivingController(QObject):
         self.texts = ReceivingTexts(self)
         self.warehouse: StationWarehouse | None = None
         self.receiving: ReceivingSession | None = None
-        self.ask = Ask.NONE
-        self.pending_code = ""  # the scan the answer panel is about
-        self.pending_quantity: int | None = None
         self.count: int | None = None  # a typed count for the next item
         self.busy = False
         self.loaded_once = False
         self.last_result: ReceiptResult | None = None
         self._discard_armed = False
-        self._note = ""  # said before the next message (an unknown code just mapped)
+        self.note = ""  # said before the next message (an unknown code just mapped)
         self.orders_model = OpenOrdersModel(self)
         self.lines_model = ReceiptLinesModel(self)
         view.orders_table.setModel(self.orders_model)
@@ -99,18 +86,17 @@ class ReceivingController(QObject):
         stretch_column(view.orders_table, 2)
         stretch_column(view.lines_table, 1)
 
+        self.answers = ReceivingAnswers(self)  # the lot and unknown-code questions
         self.scanner = WedgeScanDetector(parent=self)
         for field in (view.scan_field, view.answer.first, view.answer.second):
             field.installEventFilter(self.scanner)
         self.scanner.sig_scanned.connect(self._scanned)
         view.scan_field.returnPressed.connect(lambda: self.handle_scan(view.scan_field.text()))
-        view.answer.first.returnPressed.connect(self.answer)
-        view.answer.second.returnPressed.connect(self.answer)
         view.receive_button.clicked.connect(self.receive)
         view.putaway_button.clicked.connect(self.sig_putaway_requested)
         view.orders_table.doubleClicked.connect(lambda _index: self.open_selected())
         keys = {
-            "Ctrl+Return": self.receive, "Ctrl+Enter": self.receive, "Esc": self.escape, "Ctrl+N": self.ask_create,
+            "Ctrl+Return": self.receive, "Ctrl+Enter": self.receive, "Esc": self.escape, "Ctrl+N": self.answers.ask_create,
             "Ctrl+P": self.sig_putaway_requested.emit, "Up": lambda: self._arrow(-1), "Down": lambda: self._arrow(1),
         }  # fmt: skip
         for key, slot in keys.items():
@@ -141,7 +127,7 @@ class ReceivingController(QObject):
         self.sig_orders_loaded.emit(len(orders))
 
     def focus(self) -> None:
-        if self.ask is not Ask.NONE:
+        if self.answers.open:
             self.view.answer.first.setFocus()
         else:
             self.view.scan_field.setFocus()
@@ -151,12 +137,8 @@ class ReceivingController(QObject):
     # -- scans ---------------------------------------------------------------------------------------
 
     def _scanned(self, code: str) -> None:
-        if self.ask is not Ask.NONE and self.ask is not Ask.LOT:
-            self.view.answer.first.setText(code)  # the SKU of an unknown code, scanned from a label
-            self.answer()
-        elif self.ask is Ask.LOT:
-            self._finish_ask()
-            self.handle_scan(code)  # a GS1-128 with the lot answers the question itself
+        if self.answers.open:
+            self.answers.scanned(code)
         else:
             self.handle_scan(code)
 
@@ -177,12 +159,12 @@ class ReceivingController(QObject):
         self._discard_armed = False
         if code.isdigit() and len(code) <= MAX_COUNT_DIGITS and int(code) > 0 and self.receiving.line_for(code) is None:
             self.count = int(code)
-            self._say("info", self.texts.count_set(self.count))
+            self.say("info", self.texts.count_set(self.count))
             return
         quantity, self.count = self.count, None
-        self._scan(code, quantity=quantity)
+        self.scan_item(code, quantity=quantity)
 
-    def _scan(
+    def scan_item(
         self, code: str, *, quantity: int | None = None, lot: str | None = None, expiry: date | None = None
     ) -> None:
         assert self.receiving is not None
@@ -196,30 +178,24 @@ class ReceivingController(QObject):
     def _outcome(self, outcome: ScanOutcome, code: str, quantity: int | None) -> None:
         line = outcome.line
         if outcome.status is ScanStatus.UNKNOWN:
-            self.pending_code, self.pending_quantity = outcome.code, quantity
-            self._ask_map()
+            self.answers.ask_map(outcome.code, quantity)
             packing_sound.error_sound()
             return
         assert line is not None
-        self._show_line(line)
+        self.show_line(line)
         if outcome.status is ScanStatus.NEEDS_LOT:
-            self.pending_code, self.pending_quantity = code, quantity
-            question, hint = self.texts.ask_lot(line.sku)
-            first, second, placeholders = self.texts.lot_labels()
-            self.ask = Ask.LOT
-            self.view.answer.ask(question, hint, first, second, placeholders)
-            self._say("", question)  # the panel asks; the message line steps aside
+            self.answers.ask_lot(line.sku, code, quantity)
             return
         if outcome.status is ScanStatus.NEEDS_SERIAL:
-            self._say("info", self.texts.ask_serial(line.sku))
+            self.say("info", self.texts.ask_serial(line.sku))
             return
         text = self.texts.received(line, outcome.quantity, outcome.lot, outcome.expiry, outcome.serial)
         if outcome.over_receipt:
-            self._say("warning", f"{text}\n{self.texts.over(line)}")
+            self.say("warning", f"{text}\n{self.texts.over(line)}")
         else:
-            self._say("success", text)
+            self.say("success", text)
 
-    def _show_line(self, line: object) -> None:
+    def show_line(self, line: object) -> None:
         if self.receiving is not None:
             self.lines_model.set_rows(self.receiving.lines)
         row = self.lines_model.row_of(line)  # type: ignore[arg-type]
@@ -227,76 +203,6 @@ class ReceivingController(QObject):
             select_row(self.view.lines_table, row)
         if self.receiving is not None:
             self.view.summary.setText(self.texts.summary(self.receiving.lines))
-
-    # -- answers: lot, map to SKU, create SKU ----------------------------------------------------------
-
-    def _ask_map(self) -> None:
-        question, hint = self.texts.ask_map(self.pending_code)
-        label, placeholders = self.texts.map_labels()
-        self.ask = Ask.MAP
-        self.view.answer.ask(question, hint, label, "", placeholders)
-        self.view.set_message("error", self.texts.unknown(self.pending_code))
-        self.sig_scan_handled.emit(question)
-
-    def ask_create(self) -> None:
-        if self.ask is not Ask.MAP:
-            return
-        question, hint = self.texts.ask_create(self.pending_code)
-        first, second, placeholders = self.texts.create_labels()
-        self.ask = Ask.CREATE
-        self.view.answer.ask(question, hint, first, second, placeholders)
-        self.sig_scan_handled.emit(question)
-
-    def answer(self) -> None:
-        first, second = self.view.answer.answers()
-        if self.busy or self.receiving is None:
-            return
-        if self.ask is Ask.LOT:
-            if not first:
-                self.refuse(self.texts.lot_missing())
-                return
-            expiry = parse_expiry(second)
-            if second and expiry is None:
-                self.refuse(self.texts.bad_expiry(second))
-                return
-            code, quantity = self.pending_code, self.pending_quantity
-            self._finish_ask()
-            self._scan(code, quantity=quantity, lot=first, expiry=expiry)
-        elif self.ask is Ask.MAP:
-            if not first:
-                self.refuse(self.texts.sku_missing())
-                return
-            self._catalogue(map_code, self.database, self.receiving, self.pending_code, first)
-        elif self.ask is Ask.CREATE:
-            self._catalogue(create_code_sku, self.database, self.receiving, self.pending_code, first, second)
-
-    def _catalogue(self, job: object, *args: object) -> None:
-        """Map or create on the database lane; then the code is scanned again, and counted."""
-        self.busy = True
-        task = self.runner.submit(job, *args, lane="db")  # type: ignore[arg-type]
-        code, quantity = self.pending_code, self.pending_quantity
-
-        def done(line: ReceiptLine) -> None:
-            self.busy = False
-            self._finish_ask()
-            self._show_line(line)
-            self._note = self.texts.mapped(code, line.sku)
-            self._scan(code, quantity=quantity)
-            self._note = ""
-
-        def failed(message: str) -> None:
-            self.busy = False
-            self.refuse(message)
-            self.view.answer.first.setFocus()
-
-        task.sig_finished.connect(done)
-        task.sig_failed.connect(failed)
-
-    def _finish_ask(self) -> None:
-        self.ask = Ask.NONE
-        self.pending_code, self.pending_quantity = "", None
-        self.view.answer.hide()
-        self.view.scan_field.setFocus()
 
     # -- opening, closing, booking ---------------------------------------------------------------------
 
@@ -333,25 +239,23 @@ class ReceivingController(QObject):
         self.view.show_lines()
         self.view.putaway_button.hide()
         self.view.set_shortcuts(self.texts.shortcuts_lines())
-        self._say("info", self.texts.opened(receiving.number))
+        self.say("info", self.texts.opened(receiving.number))
         self.view.scan_field.setFocus()
         self.sig_order_opened.emit(receiving.number)
 
     def escape(self) -> None:
-        if self.ask is not Ask.NONE:
-            code = self.pending_code
-            self._finish_ask()
-            self._say("info", self.texts.skipped(code))
+        if self.answers.open:
+            self.say("info", self.texts.skipped(self.answers.skip()))
             return
         if self.view.page != LINES or self.receiving is None or self.busy:
             return
         if self.receiving.scanned and not self._discard_armed:
             self._discard_armed = True
-            self._say("warning", self.texts.confirm_discard(self.receiving.scanned))
+            self.say("warning", self.texts.confirm_discard(self.receiving.scanned))
             return
         number = self.receiving.number
         self._close_order()
-        self._say("info", self.texts.discarded(number))
+        self.say("info", self.texts.discarded(number))
 
     def _close_order(self) -> None:
         self.receiving = None
@@ -380,7 +284,7 @@ class ReceivingController(QObject):
             return self.texts.busy()
         if receiving is None or self.view.page != LINES:
             return self.texts.no_order()
-        if self.ask is not Ask.NONE:
+        if self.answers.open:
             return self.texts.answer_first()
         if receiving.pending_serial is not None:
             return self.texts.serial_pending(receiving.pending_serial.sku)
@@ -398,22 +302,22 @@ class ReceivingController(QObject):
         text = "\n".join(line for line in lines if line)
         self._close_order()
         self.view.putaway_button.show()
-        self._say("success", text)
+        self.say("success", text)
         self.sig_booked.emit(text)
         self.refresh()
 
     # -- helpers ---------------------------------------------------------------------------------------
 
-    def _say(self, kind: str, text: str) -> None:
+    def say(self, kind: str, text: str) -> None:
         """Show a message (kind "" hides the message line) and tell the tests it was handled."""
-        if self._note:
-            text = f"{self._note}\n{text}"
+        if self.note:
+            text = f"{self.note}\n{text}"
         self.view.set_message(kind, text if kind else "")
         self.sig_scan_handled.emit(text)
 
     def refuse(self, message: str) -> None:
-        if self._note:
-            message = f"{self._note}\n{message}"
+        if self.note:
+            message = f"{self.note}\n{message}"
         self.view.set_message("error", message)
         packing_sound.error_sound()
         self.sig_refused.emit(message)
