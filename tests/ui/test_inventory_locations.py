@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 from sample_world import World, build_world
+from ui_sample import Sample
 
 from station.config import Settings, StationPaths
 from station.db import Database
@@ -19,6 +21,7 @@ from station.db.models.catalog import Symbology
 from station.domain.stock import AdjustmentReason
 from station.services.auth import LoggedInUser
 from station.services.stock import Actor, StockLedger
+from station.ui.app import create_main_window
 from station.ui.controllers.inventory_controller import InventoryContext
 from station.ui.controllers.locations_controller import build_locations_tab
 from station.ui.tasks import TaskRunner
@@ -122,3 +125,24 @@ def test_an_unknown_code_is_named_with_close_skus(qtbot: QtBot, tab) -> None:
     assert view.message.isVisible() and view.message.objectName() == "errorMessage"
     assert view.message.text() == refused.args[0]
     assert cells(view.table) == []
+
+
+def test_the_inventory_page_has_the_three_tabs_and_each_opens_on_its_scan_field(
+    qtbot: QtBot, database: Database, sample: Sample, runner: TaskRunner, settings: Settings, station_home: StationPaths
+) -> None:
+    window = create_main_window(database, sample.admin, settings=settings, paths=station_home, runner=runner)
+    show_and_activate(qtbot, window)
+    window.controller.show_page("inventory")
+    inventory = window.controller.inventory
+    keys = inventory.view.tab_keys()
+    assert keys[1:4] == ["locations", "moves", "trace"]
+    titles = [inventory.view.tabs.tabText(i) for i in range(1, 4)]
+    assert titles == ["By location", "Movements", "Trace"]
+    for key, field in (
+        ("locations", inventory.tabs["locations"].widget.scan_field),
+        ("trace", inventory.tabs["trace"].widget.scan_field),
+        ("moves", inventory.tabs["moves"].widget.sku),
+    ):
+        inventory.show_tab(key)
+        qtbot.waitUntil(field.hasFocus, timeout=5_000)
+    qtbot.waitUntil(lambda: inventory.tabs["moves"].controller.page is not None, timeout=10_000)
