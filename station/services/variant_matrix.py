@@ -272,7 +272,9 @@ def _match(planned: Sequence[PlannedVariant], stored: Sequence, *, key, sku) -> 
     """Pair each planned combination with the stored SKU of the same attributes, else of the same code
     (a renamed axis or value keeps its SKU); stored SKUs left over are the removed ones."""
     left = list(stored)
-    by_key = {combination_key(key(item)): item for item in left}
+    by_key: dict = {}
+    for item in left:  # the oldest SKU of a combination stored twice (imports) is the one kept
+        by_key.setdefault(combination_key(key(item)), item)
     pairs = []
     for plan in planned:
         item = by_key.get(plan.key)

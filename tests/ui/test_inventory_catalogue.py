@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtTest import QTest
@@ -186,3 +187,27 @@ def test_a_product_found_by_name_opens_with_its_skus(qtbot: QtBot, page: Invento
         QTest.keyClick(view.search_field, Qt.Key.Key_Return)
     assert view.code.text() == "P1" and view.name.text() == "Polera"
     assert sorted(column(catalogue, SKU)) == ["POL-M-ROJ", "TAZ-01"]
+
+
+def test_the_keyboard_walks_from_the_search_to_a_product_and_saves_it(qtbot: QtBot, page: InventoryController) -> None:
+    show_and_activate(qtbot, page.view)
+    catalogue = open_catalogue(qtbot, page)
+    view = catalogue.view
+    QTest.keyClicks(view.search_field, "p1")
+    with qtbot.waitSignal(catalogue.sig_searched, timeout=10_000):
+        pass  # the search runs once typing pauses
+    QTest.keyClick(view.search_field, Qt.Key.Key_Down)
+    assert view.products.hasFocus()
+    with qtbot.waitSignal(catalogue.sig_loaded, timeout=10_000):
+        QTest.keyClick(view.products, Qt.Key.Key_Return)
+    assert view.code.text() == "P1"
+    # P1's two SKUs carry no attributes: one is the product's single SKU, the other is flagged
+    assert view.message.objectName() == "infoMessage" and view.message.text().endswith(": TAZ-01")
+
+    view.axis_name.setFocus()
+    type_axis(catalogue, "size", "M")
+    view.grid.setFocus()
+    with qtbot.waitSignal(catalogue.sig_saved, timeout=10_000):
+        QTest.keyClick(view.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.message.text().startswith("Saved P1: 1 new SKU")
+    assert "2 deactivated" in view.message.text()  # POL-M-ROJ and TAZ-01 had no size

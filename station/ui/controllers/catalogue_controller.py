@@ -84,6 +84,7 @@ class CatalogueController(QObject):
         view.remove_axis_button.clicked.connect(self.remove_axis)
         view.axes.currentRowChanged.connect(self._axis_picked)
         view.axes.installEventFilter(self)
+        view.search_field.installEventFilter(self)
         view.image_button.clicked.connect(self.pick_image)
         view.save_button.clicked.connect(self.save)
         for keys, action in (
@@ -180,7 +181,17 @@ class CatalogueController(QObject):
         self.axes = list(matrix.axes)
         self.grid.set_rows([])  # a fresh product: nothing typed carries over
         self._show_axes()
-        view.show_message("")
+        active = {row.sku for row in matrix.variants if row.status is not RowStatus.REMOVED}
+        misfits = [
+            grid.row.sku for grid in self.grid.rows if grid.row.status is RowStatus.REMOVED and grid.row.sku in active
+        ]
+        if misfits:  # e.g. imported SKUs without attributes: saving as is would deactivate them
+            warning = self.tr(
+                "%n active SKU(s) do not fit the axes and would be deactivated on save: %1", None, len(misfits)
+            )
+            view.show_message(warning.replace("%1", ", ".join(misfits)), "infoMessage")
+        else:
+            view.show_message("")
         view.axis_name.setFocus()
         self.sig_loaded.emit(spec.code)
 
@@ -235,10 +246,16 @@ class CatalogueController(QObject):
             self.view.axis_values.setText(", ".join(self.axes[row].values))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.axes and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):  # type: ignore[attr-defined]
-                self.remove_axis()
-                return True
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()  # type: ignore[attr-defined]
+        if watched is self.view.axes and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.remove_axis()
+            return True
+        if watched is self.view.search_field and key == Qt.Key.Key_Down and self.products.rows:
+            self.view.products.setFocus()  # ↓ from the search walks the list; Enter opens
+            self.view.products.selectRow(0)
+            return True
         return super().eventFilter(watched, event)
 
     def _show_axes(self) -> None:
