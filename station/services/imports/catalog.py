@@ -8,16 +8,30 @@ from sqlalchemy.orm import Session
 from station.db.models import Barcode, Product, Symbology, Tracking, Variant
 from station.domain.gs1 import gs1_check_digit
 from station.domain.money import InvalidAmount, parse_money
+from station.domain.removal import RemovalStrategy
 from station.services.imports.checks import FirstSeen, Problem, RowCheck
 from station.services.imports.plan import Plan, Scope, in_chunks
 from station.services.imports.table import Table
 
-PRODUCT_COLUMNS = ("tenant", "code", "name", "brand", "category", "tracking", "shelf_life_days")
+PRODUCT_COLUMNS = ("tenant", "code", "name", "brand", "category", "tracking", "shelf_life_days", "removal_strategy")
+# Empty or "default": the category's rule, else FEFO for lots with expiry dates, else FIFO.
+REMOVAL_CHOICES = (*(strategy.value for strategy in RemovalStrategy), "default")
 PRODUCT_REQUIRED = ("code", "name")
 
 VARIANT_COLUMNS = (
-    "tenant", "product_code", "sku", "name", "size", "colour", "attr_",
-    "weight_g", "length_mm", "width_mm", "height_mm", "price", "ean",
+    "tenant",
+    "product_code",
+    "sku",
+    "name",
+    "size",
+    "colour",
+    "attr_",
+    "weight_g",
+    "length_mm",
+    "width_mm",
+    "height_mm",
+    "price",
+    "ean",
 )
 VARIANT_REQUIRED = ("product_code", "sku", "name")
 ATTRIBUTE_COLUMNS = ("size", "colour")
@@ -29,7 +43,9 @@ def plan_products(session: Session, table: Table, scope: Scope, problems: list[P
     taken = {
         code
         for (code,) in in_chunks(
-            session, lambda chunk: select(Product.code).where(Product.tenant_id == tenant.id, Product.code.in_(chunk)), codes
+            session,
+            lambda chunk: select(Product.code).where(Product.tenant_id == tenant.id, Product.code.in_(chunk)),
+            codes,
         )
     }
     in_file = FirstSeen()
@@ -43,17 +59,26 @@ def plan_products(session: Session, table: Table, scope: Scope, problems: list[P
         category = check.text("category", max_length=100)
         tracking = check.choice("tracking", tuple(t.value for t in Tracking), default=Tracking.NONE.value)
         shelf_life = check.whole("shelf_life_days", default=None, minimum=1)
+        removal = check.choice("removal_strategy", REMOVAL_CHOICES, default="default")
         if code:
             if (earlier := in_file.seen(code, row.number)) is not None:
                 check.problem("code", f"product {code} is already on row {earlier}")
             elif code in taken:
                 check.problem("code", f"product {code} already exists for tenant {tenant.code}")
-        if None in (code, name, brand, category, tracking) or (row.get("shelf_life_days") and shelf_life is None):
+        if None in (code, name, brand, category, tracking, removal) or (
+            row.get("shelf_life_days") and shelf_life is None
+        ):
             continue
         products.append(
             Product(
-                tenant_id=tenant.id, code=code, name=name, brand=brand, category=category,
-                tracking=Tracking(tracking), shelf_life_days=shelf_life,
+                tenant_id=tenant.id,
+                code=code,
+                name=name,
+                brand=brand,
+                category=category,
+                tracking=Tracking(tracking),
+                shelf_life_days=shelf_life,
+                removal_strategy=None if removal == "default" else RemovalStrategy(removal),
             )
         )
 
@@ -92,20 +117,26 @@ def plan_variants(session: Session, table: Table, scope: Scope, problems: list[P
         code: id_
         for code, id_ in in_chunks(
             session,
-            lambda chunk: select(Product.code, Product.id).where(Product.tenant_id == tenant.id, Product.code.in_(chunk)),
+            lambda chunk: select(Product.code, Product.id).where(
+                Product.tenant_id == tenant.id, Product.code.in_(chunk)
+            ),
             product_codes,
         )
     }
     taken_skus = {
         sku
         for (sku,) in in_chunks(
-            session, lambda chunk: select(Variant.sku).where(Variant.tenant_id == tenant.id, Variant.sku.in_(chunk)), skus
+            session,
+            lambda chunk: select(Variant.sku).where(Variant.tenant_id == tenant.id, Variant.sku.in_(chunk)),
+            skus,
         )
     }
     taken_eans = {
         code
         for (code,) in in_chunks(
-            session, lambda chunk: select(Barcode.code).where(Barcode.tenant_id == tenant.id, Barcode.code.in_(chunk)), eans
+            session,
+            lambda chunk: select(Barcode.code).where(Barcode.tenant_id == tenant.id, Barcode.code.in_(chunk)),
+            eans,
         )
     }
     sku_rows, ean_rows = FirstSeen(), FirstSeen()
@@ -140,8 +171,14 @@ def plan_variants(session: Session, table: Table, scope: Scope, problems: list[P
         if None in values or product_code not in products:
             continue
         variant = Variant(
-            tenant_id=tenant.id, product_id=products[product_code], sku=sku, name=name,
-            attributes=attributes, price=price, currency="CLP", **sizes,
+            tenant_id=tenant.id,
+            product_id=products[product_code],
+            sku=sku,
+            name=name,
+            attributes=attributes,
+            price=price,
+            currency="CLP",
+            **sizes,
         )
         planned.append((variant, ean or ""))
 
