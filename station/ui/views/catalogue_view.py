@@ -1,10 +1,10 @@
 """The Catalogue tab: find a product on the left; on the right its fields, its attribute axes and the
 grid of SKUs they make (the variant matrix), with Save.
 
-Layout only; `CatalogueController` wires it. Keys: Ctrl+F search, Ctrl+N new product, Ctrl+S save,
-Ctrl+I an image for the selected SKU; Enter in the values field adds (or replaces) the axis; Delete
-in the axis list removes one; typing over a weight, dimension or price in the grid edits it
-(F2 is the Orders page's key in the station window), Enter keeps it.
+Layout only; `CatalogueController` wires it. Keys: Ctrl+F search (↓ into the list, Enter opens),
+Ctrl+N new product, Ctrl+S save, Ctrl+I an image for the selected SKU; Enter in the values field adds
+(or replaces) the axis; Delete in the axis list removes one; typing over a weight, dimension or price
+in the grid edits it (F2 is the Orders page's key in the station window), Enter keeps it.
 """
 
 from __future__ import annotations
