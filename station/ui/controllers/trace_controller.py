@@ -61,8 +61,7 @@ class TraceController(QObject):
         view.timeline.setSortingEnabled(False)  # a timeline reads in time order
         view.summary_table.setSortingEnabled(False)
         self.scanner = scanner_for(settings, self)
-        for field in (view.scan_field, view.sku_field):
-            field.installEventFilter(self.scanner)
+        view.scan_field.installEventFilter(self.scanner)  # the SKU field is typed into
         self.scanner.sig_scanned.connect(self.scan)
         view.scan_field.returnPressed.connect(lambda: self.trace(view.scan_field.text(), view.sku_field.text()))
         view.sku_field.returnPressed.connect(lambda: self.trace(view.scan_field.text(), view.sku_field.text()))
