@@ -9,7 +9,7 @@ import pytest
 from alerts_sample import QUIET_AUTH_WARNING, build_alerting_world, free_port, smtp_server
 
 from station import secrets
-from station.config import Settings, SmtpSettings, StationPaths, station_paths
+from station.config import Settings, SettingsError, SmtpSettings, StationPaths, load_settings, station_paths
 from station.db import Database
 from station.services.alert_mail import AlertMailError, last_sent, mail_alerts
 from station.services.stock_alerts import load_alerts
@@ -142,3 +142,26 @@ def test_a_server_that_is_not_there_names_host_and_port(database: Database, path
         mail_alerts(database, settings, paths, today=TODAY, daily=True)
     assert f"SMTP server 127.0.0.1:{port}" in str(error.value) and "refused" in str(error.value).lower()
     assert last_sent(paths, settings.smtp) is None
+
+
+def test_the_smtp_section_is_read_and_checked(paths: StationPaths) -> None:
+    paths.settings_file.write_text(
+        '[smtp]\nhost = "smtp.example.cl"\nport = 465\nsecurity = "ssl"\nusername = "alertas"\n'
+        'from_address = "alertas@example.cl"\nto_addresses = ["bodega@example.cl"]\n',
+        encoding="utf-8",
+    )
+    smtp = load_settings(paths).smtp
+    assert (smtp.host, smtp.port, smtp.security, smtp.to_addresses, smtp.configured) == (
+        "smtp.example.cl",
+        465,
+        "ssl",
+        ["bodega@example.cl"],
+        True,
+    )
+    assert "password" not in paths.settings_file.read_text(encoding="utf-8")
+    paths.settings_file.write_text('[smtp]\nhost = "x"\nsecurity = "tls"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[smtp\] security must be 'starttls', 'ssl' or 'none', not 'tls'"):
+        load_settings(paths)
+    paths.settings_file.write_text('[smtp]\nto_addresses = "bodega@example.cl"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[smtp\] to_addresses must be list"):
+        load_settings(paths)
