@@ -118,7 +118,7 @@ def open_purchase_orders(session: Session, warehouse_id: int) -> list[OpenPurcha
             PurchaseOrder.status,
             PurchaseOrder.expected_at,
         )
-        .order_by(PurchaseOrder.expected_at, PurchaseOrder.number)
+        .order_by(PurchaseOrder.expected_at.is_(None), PurchaseOrder.expected_at, PurchaseOrder.number)
     ).all()
     return [
         OpenPurchaseOrder(
