@@ -144,7 +144,7 @@ def open_zone(session: Session, warehouse_id: int, prefix: str, *, blind: bool) 
         .join(CycleCount, CycleCount.location_id == Location.id)
         .where(
             Location.warehouse_id == warehouse_id,
-            func.upper(Location.code).startswith(prefix),
+            func.upper(Location.code).startswith(prefix, autoescape=True),
             CycleCount.status.in_((CycleCountStatus.OPEN, CycleCountStatus.COUNTED)),
             CycleCount.id.not_in(ids),
         )
@@ -239,7 +239,7 @@ def count_item(
     """A scanned item: +1 on its line (a new line, expected 0, when the bin should not hold it), or
     `quantity` as the line's count. A GS1 code with a lot (AI 10), or `lot`, counts that lot; a plain
     code counts the only lot of that SKU on the sheet, and names the lots when there are several."""
-    variant, lot_code = _resolve(session, code)
+    variant, lot_code = _resolve(session, code, count_id)
     lot_code = lot_code or lot
     sheet_lots = session.execute(
         select(CycleCountLine, Lot.code)
@@ -254,7 +254,7 @@ def count_item(
     line = next((line for line, lot in sheet_lots if lot == lot_code), None)
     if quantity is None:
         quantity = (line.counted or 0) + 1 if line is not None else 1
-    counts.record(session, count_id, variant.sku, quantity, lot=lot_code)
+    counts.record(session, count_id, variant.sku, quantity, lot=lot_code, variant_id=variant.id)
     return ItemCounted(sheet_of(session, count_id), variant.sku, variant.name, lot_code, quantity, line is not None)
 
 
@@ -275,9 +275,10 @@ def batch_variances(session: Session, count_ids: list[int]) -> list[VarianceRow]
             continue
         for variance in counts.variances(session, count_id):
             name, price, currency = session.execute(
-                select(Variant.name, Variant.price, Variant.currency).where(
-                    func.upper(Variant.sku) == variance.sku.upper()
-                )
+                select(Variant.name, Variant.price, Variant.currency)
+                .join(CycleCountLine, CycleCountLine.variant_id == Variant.id)
+                .where(CycleCountLine.cycle_count_id == count_id, Variant.sku == variance.sku)
+                .limit(1)
             ).one()
             rows.append(
                 VarianceRow(
@@ -311,7 +312,9 @@ def approve_batch(session: Session, count_ids: list[int], actor: Actor, role: Ro
     return Approved(adjustments, count_accuracy(session, approved))
 
 
-def _resolve(session: Session, code: str) -> tuple[Variant, str | None]:
+def _resolve(session: Session, code: str, count_id: int) -> tuple[Variant, str | None]:
+    """The SKU (and lot, from GS1 AI 10) a scanned code means; of two clients' equal codes, the one
+    on this count's sheet."""
     text = code.strip()
     lot = None
     if text.startswith(("(01)", "01", "]C1", "]d2", "]Q3")) and len(text) > 16:
@@ -322,11 +325,17 @@ def _resolve(session: Session, code: str) -> tuple[Variant, str | None]:
         if data is not None and data.gtin:
             text, lot = data.gtin, data.lot
     candidates = {text, text[1:]} if len(text) == 14 and text.startswith("0") else {text}  # GTIN-14 of an EAN-13
+    on_sheet = Variant.id.in_(select(CycleCountLine.variant_id).where(CycleCountLine.cycle_count_id == count_id))
     variant = session.scalars(
-        select(Variant).join(Barcode, Barcode.variant_id == Variant.id).where(Barcode.code.in_(candidates))
+        select(Variant)
+        .join(Barcode, Barcode.variant_id == Variant.id)
+        .where(Barcode.code.in_(candidates))
+        .order_by(on_sheet.desc(), Variant.id)
     ).first()
     if variant is None:
-        variant = session.scalars(select(Variant).where(func.upper(Variant.sku) == text.upper())).first()
+        variant = session.scalars(
+            select(Variant).where(func.upper(Variant.sku) == text.upper()).order_by(on_sheet.desc(), Variant.id)
+        ).first()
     if variant is None:
         raise UnknownItem(code.strip())
     return variant, lot

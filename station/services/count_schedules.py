@@ -182,7 +182,7 @@ def schedule_bins(session: Session, schedule: CountSchedule, now: datetime) -> l
             Location.warehouse_id == schedule.warehouse_id,
             Location.kind.in_(COUNTABLE_KINDS),
             Location.active.is_(True),
-            func.upper(Location.code).startswith(schedule.location_prefix.upper()),
+            func.upper(Location.code).startswith(schedule.location_prefix.upper(), autoescape=True),
         )
     ).all()
     if schedule.abc_class:

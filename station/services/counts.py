@@ -74,7 +74,7 @@ def open_counts(session: Session, warehouse_id: int, *, location_prefix: str = "
             Location.warehouse_id == warehouse_id,
             Location.kind.in_(COUNTABLE_KINDS),
             Location.active.is_(True),
-            func.upper(Location.code).startswith(location_prefix.strip().upper()),
+            func.upper(Location.code).startswith(location_prefix.strip().upper(), autoescape=True),
         )
         .order_by(Location.code)
     ).all()
@@ -157,12 +157,23 @@ def sheet(session: Session, count_id: int, *, blind: bool | None = None) -> list
     ]
 
 
-def record(session: Session, count_id: int, sku: str, counted: int, *, lot: str | None = None) -> None:
-    """What the counter found of a SKU (and lot) in the bin; a SKU not on the sheet gets a new line."""
+def record(
+    session: Session, count_id: int, sku: str, counted: int, *, lot: str | None = None, variant_id: int | None = None
+) -> None:
+    """What the counter found of a SKU (and lot) in the bin; a SKU not on the sheet gets a new line.
+    When two clients use the same SKU, the one on the sheet wins (or the exact `variant_id`)."""
     if counted < 0:
         raise CountError(f"{sku}: a count cannot be negative ({counted})")
     count = _open_count(session, count_id)
-    variant = session.scalars(select(Variant).where(func.upper(Variant.sku) == sku.strip().upper())).first()
+    if variant_id is not None:
+        variant = session.get(Variant, variant_id)
+    else:
+        on_sheet = select(CycleCountLine.variant_id).where(CycleCountLine.cycle_count_id == count.id)
+        variant = session.scalars(
+            select(Variant)
+            .where(func.upper(Variant.sku) == sku.strip().upper())
+            .order_by(Variant.id.in_(on_sheet).desc(), Variant.id)
+        ).first()
     if variant is None:
         raise CountError(f"No SKU {sku!r}")
     lot_id = None

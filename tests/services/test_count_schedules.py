@@ -9,7 +9,17 @@ import pytest
 from sqlalchemy import func, select
 
 from station.db import Database
-from station.db.models import Barcode, CountSchedule, CycleCount, Location, LocationKind, Role, StockMove, Symbology
+from station.db.models import (
+    Barcode,
+    CountSchedule,
+    CycleCount,
+    Location,
+    LocationKind,
+    Lot,
+    Role,
+    StockMove,
+    Symbology,
+)
 from station.services import count_scans
 from station.services.count_schedules import (
     ScheduleError,
@@ -26,6 +36,7 @@ from station.services.stock import Actor, StockLedger
 
 ACTOR = Actor(station="counter-1")
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+MUG_EAN = "7801234567894"
 
 
 def stocked(database: Database, world) -> None:
@@ -245,3 +256,33 @@ def test_counting_by_scanner_a_batch_from_open_to_approved(database: Database, w
         ledger = StockLedger(uow.session, ACTOR)
         assert ledger.totals(world.warehouse_id, world.mug) == (3, 0)
         assert ledger.totals(world.warehouse_id, world.shirt) == (11, 0)
+
+
+def test_a_gs1_label_counts_its_lot_and_a_plain_code_asks_for_it(database: Database, world) -> None:
+    with database.unit_of_work() as uow:
+        session = uow.session
+        session.add(Barcode(tenant_id=world.tenant_id, variant_id=world.mug, code=MUG_EAN, symbology=Symbology.EAN13))
+        lots = [Lot(tenant_id=world.tenant_id, variant_id=world.mug, code=code) for code in ("L41", "L42")]
+        session.add_all(lots)
+        session.flush()
+        ledger = StockLedger(session, ACTOR)
+        ledger.receive(world.mug, world.bin_a, 3, lot_id=lots[0].id)
+        ledger.receive(world.mug, world.bin_a, 5, lot_id=lots[1].id)
+        (count_id,) = open_counts(session, world.warehouse_id, location_prefix="A-01-A")
+        with pytest.raises(CountError, match=r"TAZ-01 is in this bin in several lots \(L41, L42\)"):
+            count_scans.count_item(session, count_id, MUG_EAN)
+        scanned = count_scans.count_item(session, count_id, f"(01)0{MUG_EAN}(10)L42")
+        assert (scanned.sku, scanned.lot, scanned.counted) == ("TAZ-01", "L42", 1)
+        typed = count_scans.count_item(session, count_id, "TAZ-01", quantity=5, lot="L42")
+        assert typed.counted == 5
+        assert [(line.lot, line.expected, line.counted) for line in typed.sheet.lines] == [
+            ("L41", 3, None),
+            ("L42", 5, 5),
+        ]
+        uow.commit()
+
+
+def test_a_zone_prefix_is_literal_not_a_pattern(database: Database, world) -> None:
+    with database.unit_of_work() as uow:
+        with pytest.raises(CountError, match="No storage bins start with 'A_01'"):
+            open_counts(uow.session, world.warehouse_id, location_prefix="A_01")  # "_" is no wildcard

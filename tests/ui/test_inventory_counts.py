@@ -16,6 +16,7 @@ from station.config import Settings, StationPaths
 from station.db import Database
 from station.db.models import Barcode, Symbology
 from station.services.auth import LoggedInUser, Role, create_user
+from station.services.count_schedules import create_schedule
 from station.services.stock import Actor, StockLedger
 from station.services.stock_queries import stock_by_location
 from station.ui.controllers.counts_controller import CountsController, build_counts_tab
@@ -185,3 +186,22 @@ def test_blind_count_unscanned_bins_and_a_packer_cannot_approve(qtbot: QtBot, da
         QTest.keyClick(lead.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     with database.unit_of_work() as uow:
         assert stock_by_location(uow.session, "TAZ-01").on_hand == 0
+
+
+def test_due_schedules_open_with_ctrl_d(qtbot: QtBot, database: Database, make_tab) -> None:
+    world = stocked_world(database)
+    with database.unit_of_work() as uow:
+        create_schedule(
+            uow.session, world.warehouse_id, "Bin B blind", location_prefix="A-01-B", frequency_days=7, blind=True
+        )
+        uow.commit()
+    tab = make_tab(Role.LEAD)
+    assert "1 count schedule(s) due: Ctrl+D opens their counts." in tab.view.message.text()
+    with qtbot.waitSignal(tab.controller.sig_opened, timeout=WAIT) as opened:
+        QTest.keyClick(tab.view.zone_field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert opened.args == [1] and "1 bin count(s) opened: A-01-B" in tab.view.message.text()
+    scan(qtbot, tab, "A-01-B", tab.controller.sig_sheet_shown)
+    assert "blind count" in tab.view.bin_heading.text()  # the schedule's blind flag reached the count
+    with qtbot.waitSignal(tab.controller.sig_opened, timeout=WAIT) as again:
+        QTest.keyClick(tab.view.scan_field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert again.args == [0] and "No schedule is due" in tab.view.message.text()
