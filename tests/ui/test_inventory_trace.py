@@ -140,7 +140,7 @@ def test_a_lot_label_is_followed_from_its_purchase_order_to_the_shipped_order(qt
     timeline = cells(view.timeline)
     assert [row[1] for row in timeline] == ["Receipt", "Pick", "Ship"]
     assert timeline[0][2:6] == ["5", "—", "A-01-A", "L-9"] and timeline[0][8] == "PO OC-9 · Textiles Austral"
-    assert timeline[-1][8] == "Order JLS-000001 · María José Pérez · tracer TR-77"
+    assert timeline[-1][8] == "Order JLS-000001 · María José Pérez"
     assert all(row[7] == "" for row in timeline)  # every move carries the lot: nothing inferred
     assert not view.message.isVisible()
 

@@ -6,7 +6,7 @@ Layout only; `MovesController` wires it. The SKU field takes a scan; Enter in an
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from station.ui.style import MESSAGE_MARGINS
 from station.ui.views.locations_view import read_only_table
@@ -27,6 +27,10 @@ class MovesView(QWidget):
         for combo in (self.kind, self.reason, self.user):
             combo.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             combo.setObjectName("filter")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        for field in (self.since, self.until):
+            field.setMinimumWidth(150)  # a whole YYYY-MM-DD
 
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setObjectName("primary")
@@ -35,33 +39,31 @@ class MovesView(QWidget):
         for button in (self.apply_button, self.clear_button, self.export_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter applies, Esc clears, Ctrl+E exports
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(2)
-        cells = (
-            (self.tr("SKU"), self.sku),
-            (self.tr("Bin"), self.location),
-            (self.tr("Lot"), self.lot),
-            (self.tr("Reference"), self.reference),
+        first = QHBoxLayout()
+        first.setSpacing(12)
+        for title, widget, stretch in (
+            (self.tr("SKU"), self.sku, 3),
+            (self.tr("Bin"), self.location, 2),
+            (self.tr("Lot"), self.lot, 2),
+            (self.tr("Reference"), self.reference, 3),
+        ):
+            first.addLayout(self._labelled(title, widget), stretch)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.export_button)
+        first.addLayout(buttons)
+        first.setAlignment(buttons, Qt.AlignmentFlag.AlignBottom)
+        second = QHBoxLayout()
+        second.setSpacing(12)
+        for title, widget in (
             (self.tr("Kind"), self.kind),
             (self.tr("Reason"), self.reason),
             (self.tr("User"), self.user),
             (self.tr("From"), self.since),
             (self.tr("To"), self.until),
-        )
-        for index, (title, widget) in enumerate(cells):
-            row, column = divmod(index, 6)
-            label = QLabel(title)
-            label.setObjectName("fieldLabel")
-            grid.addWidget(label, row * 2, column)
-            grid.addWidget(widget, row * 2 + 1, column)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.apply_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.export_button)
-        grid.addLayout(buttons, 3, 3, 1, 3, Qt.AlignmentFlag.AlignRight)
-        for column in range(6):
-            grid.setColumnStretch(column, 1)
+        ):
+            second.addLayout(self._labelled(title, widget), 2)
 
         self.summary = QLabel()
         self.summary.setObjectName("viewSubtitle")
@@ -75,10 +77,21 @@ class MovesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(10)
-        layout.addLayout(grid)
+        layout.addLayout(first)
+        layout.addLayout(second)
         layout.addWidget(self.message)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+
+    @staticmethod
+    def _labelled(title: str, widget: QWidget) -> QVBoxLayout:
+        label = QLabel(title)
+        label.setObjectName("fieldLabel")
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(label)
+        box.addWidget(widget)
+        return box
 
     @staticmethod
     def _field(hint: str) -> QLineEdit:
