@@ -3,6 +3,7 @@ accuracy over time — and counting by scanner (count_scans)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -286,3 +287,35 @@ def test_a_zone_prefix_is_literal_not_a_pattern(database: Database, world) -> No
     with database.unit_of_work() as uow:
         with pytest.raises(CountError, match="No storage bins start with 'A_01'"):
             open_counts(uow.session, world.warehouse_id, location_prefix="A_01")  # "_" is no wildcard
+
+
+def test_two_workers_open_a_due_schedule_once(pg_database_url: str, world_factory) -> None:
+    """The second worker waits on the schedule's row lock, then sees it opened and opens nothing."""
+    world = world_factory(pg_database_url)
+    first, second = Database(pg_database_url), Database(pg_database_url)
+    try:
+        with first.unit_of_work() as uow:
+            create_schedule(uow.session, world.warehouse_id, "Everything", frequency_days=7)
+            uow.commit()
+        results: list[list] = []
+        with first.unit_of_work() as uow:
+            (opened,) = open_due_counts(uow.session, MONDAY)  # holds the row lock until commit
+            assert len(opened.count_ids) == 2
+
+            def other_worker() -> None:
+                with second.unit_of_work() as other:
+                    results.append(open_due_counts(other.session, MONDAY + timedelta(minutes=1)))
+                    other.commit()
+
+            thread = threading.Thread(target=other_worker)
+            thread.start()
+            thread.join(timeout=1.0)
+            assert thread.is_alive()  # blocked on the lock
+            uow.commit()
+        thread.join(timeout=30)
+        assert results == [[]]
+        with first.unit_of_work() as uow:
+            assert uow.session.scalar(select(func.count()).select_from(CycleCount)) == 2
+    finally:
+        first.dispose()
+        second.dispose()
