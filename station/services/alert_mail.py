@@ -14,9 +14,12 @@ accepted the message.
 from __future__ import annotations
 
 import json
+import os
 import smtplib
 import ssl
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from email.message import EmailMessage
@@ -43,6 +46,8 @@ __all__ = [
 
 SECRET_OWNER = "smtp"
 RECORD_FILE = "alert-mail.json"
+CLAIM_FILE = "alert-mail.lock"  # held while a worker sends, so two workers on one machine send once
+STALE_CLAIM_SECONDS = 600  # a claim older than this was left by a worker that died mid-send
 
 
 class AlertMailError(RuntimeError):
@@ -264,9 +269,26 @@ def _mark_sent(paths: StationPaths, smtp: SmtpSettings, day: date) -> None:
     temporary.replace(path)
 
 
+@contextmanager
+def _claim(paths: StationPaths) -> Iterator[bool]:
+    """True while this process alone may send; False when another worker is sending right now."""
+    claim = paths.ensure().data_dir / CLAIM_FILE
+    try:
+        if claim.exists() and time.time() - claim.stat().st_mtime > STALE_CLAIM_SECONDS:
+            claim.unlink(missing_ok=True)
+        os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        claim.unlink(missing_ok=True)
+
+
 @dataclass(frozen=True)
 class MailOutcome:
-    status: str  # "sent", "dry-run", "not-configured", "nothing-to-report", "already-sent"
+    status: str  # "sent", "dry-run", "not-configured", "nothing-to-report", "already-sent", "busy"
     summary: str  # one line for the CLI and the worker's log
     message: EmailMessage | None = None
 
@@ -295,8 +317,27 @@ def mail_alerts(
     smtp = settings.smtp
     if not smtp.configured and not dry_run:
         return MailOutcome("not-configured", NOT_CONFIGURED)
-    if daily and last_sent(paths, smtp) == today:
-        return MailOutcome("already-sent", f"alert mail already sent today to {', '.join(smtp.to_addresses)}")
+    if not daily or dry_run:
+        return _compose_and_send(database, settings, paths, today, dry_run=dry_run, daily=False, password=password)
+    with _claim(paths) as mine:
+        if not mine:
+            return MailOutcome("busy", "another worker is sending the alert mail right now")
+        if last_sent(paths, smtp) == today:  # read under the claim: a worker that just sent has recorded it
+            return MailOutcome("already-sent", f"alert mail already sent today to {', '.join(smtp.to_addresses)}")
+        return _compose_and_send(database, settings, paths, today, dry_run=False, daily=True, password=password)
+
+
+def _compose_and_send(
+    database: Database,
+    settings: Settings,
+    paths: StationPaths,
+    today: date,
+    *,
+    dry_run: bool,
+    daily: bool,
+    password: Callable[[SmtpSettings], str | None],
+) -> MailOutcome:
+    smtp = settings.smtp
     alerts = load_alerts(database, today)
     message = compose_alert_mail(alerts, smtp, settings.station_name)
     if dry_run:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -165,3 +167,18 @@ def test_the_smtp_section_is_read_and_checked(paths: StationPaths) -> None:
     paths.settings_file.write_text('[smtp]\nto_addresses = "bodega@example.cl"\n', encoding="utf-8")
     with pytest.raises(SettingsError, match=r"\[smtp\] to_addresses must be list"):
         load_settings(paths)
+
+
+def test_a_worker_sending_right_now_keeps_another_from_sending_twice(database: Database, paths: StationPaths) -> None:
+    build_alerting_world(database, TODAY)
+    claim = paths.data_dir / "alert-mail.lock"
+    claim.touch()  # another worker on this machine is in the middle of sending
+    with smtp_server() as server:
+        settings = settings_for(server.port)
+        assert mail_alerts(database, settings, paths, today=TODAY, daily=True).status == "busy"
+        assert server.received == []
+        stale = time.time() - 3600  # a worker that died mid-send an hour ago
+        os.utime(claim, (stale, stale))
+        assert mail_alerts(database, settings, paths, today=TODAY, daily=True).status == "sent"
+        assert len(server.received) == 1
+    assert not claim.exists()
