@@ -55,7 +55,7 @@ def check_and_import(demo: DemoWindow, importer: ImportController, path: Path, *
     QTest.keyClick(view.path_field, Qt.Key.Key_Return)  # Enter checks the file
     demo.settle(lambda: len(results) == 1)
     if do_import:
-        QTest.keyClick(view.import_button, Qt.Key.Key_Space)  # Import has the focus after a clean check
+        QTest.keyClick(view.import_button, Qt.Key.Key_Return)  # Import has the focus after a clean check
         demo.settle(lambda: len(results) == 2)
     importer.sig_result.disconnect(results.append)
 
@@ -97,7 +97,7 @@ def main() -> None:
         demo.save("inventory-import-1-broken")
         check_and_import(demo, importer, fixed, do_import=False)
         demo.save("inventory-import-2-checked")
-        QTest.keyClick(importer.view.import_button, Qt.Key.Key_Space)
+        QTest.keyClick(importer.view.import_button, Qt.Key.Key_Return)
         demo.settle(lambda: importer.result is not None and not importer.result.dry_run)
         demo.save("inventory-import-3-imported")
 

@@ -7,6 +7,7 @@ with Browse…), so the tab works from the keyboard: Enter in the path field che
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from station.ui.style import MESSAGE_MARGINS
+
+
+class EnterButton(QPushButton):
+    """A button that Enter presses too (outside a dialog Qt leaves that to Space), for keyboard users."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.isEnabled():
+            self.click()
+            return
+        super().keyPressEvent(event)
 
 
 def _label(text: str, name: str = "fieldLabel") -> QLabel:
@@ -41,13 +52,13 @@ class ImportView(QWidget):
         self.path_field = QLineEdit()
         self.path_field.setPlaceholderText(self.tr("File to import: .csv (UTF-8, ',' or ';') or .xlsx"))
         self.path_field.setClearButtonEnabled(True)
-        self.browse_button = QPushButton(self.tr("Browse…"))
-        self.check_button = QPushButton(self.tr("Check"))
+        self.browse_button = EnterButton(self.tr("Browse…"))
+        self.check_button = EnterButton(self.tr("Check"))
         self.check_button.setToolTip(self.tr("Check every row and say what would change; write nothing"))
-        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button = EnterButton(self.tr("Import"))
         self.import_button.setObjectName("primary")
         self.export_kind = QComboBox()
-        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button = EnterButton(self.tr("Export…"))
 
         self.message = QLabel()
         self.message.setWordWrap(True)
