@@ -28,6 +28,7 @@ from station.ui.models.counts_models import (
     percent,
     units,
 )
+from station.ui.scanner import WedgeScanDetector
 from station.ui.views.counts_view import COUNTING, DONE, REVIEW, CountsView, fit_columns
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class CountsController(QObject):
         self.sheet: BinSheet | None = None
         self.last_item: tuple[str, str | None] | None = None  # (SKU, lot) a typed number applies to
         self.finish_armed = False
+        self.queued_scans: list[str] = []  # scans that came while the last one was being saved
         self.busy = False
         self.loading = False
         self.loaded_once = False
@@ -79,6 +81,9 @@ class CountsController(QObject):
         view.zone_field.returnPressed.connect(self.open_zone)
         view.open_button.clicked.connect(self.open_zone)
         view.due_button.clicked.connect(self.run_due)
+        self.scanner = WedgeScanDetector(parent=self)  # a scanner's burst arrives whole, GS separators kept
+        view.scan_field.installEventFilter(self.scanner)
+        self.scanner.sig_scanned.connect(self.handle_scan)
         view.scan_field.returnPressed.connect(lambda: self.handle_scan(view.scan_field.text()))
         view.finish_button.clicked.connect(self.finish)
         view.approve_button.clicked.connect(self.approve)
@@ -173,7 +178,7 @@ class CountsController(QObject):
         self.view.set_message(kind, text)
         self.view.zone_field.clear()
         self._update_heading()
-        self.view.scan_field.setFocus()
+        self._focus_field()
         self.sig_opened.emit(len(batch.count_ids))
 
     # -- counting ----------------------------------------------------------------------------------
@@ -181,7 +186,12 @@ class CountsController(QObject):
     def handle_scan(self, text: str) -> None:
         self.view.scan_field.clear()
         code = text.strip(" \r\n\t")
-        if not code or not self._ready():
+        if not code:
+            return
+        if self.busy:  # a fast scanner: count every scan, in order
+            self.queued_scans.append(code)
+            return
+        if not self._ready():
             return
         quantity = None
         lot = None
@@ -193,6 +203,11 @@ class CountsController(QObject):
 
     def _scanned(self, result: BinSheet | ItemCounted | Refusal) -> None:
         self.busy = False
+        self._show_scan(result)
+        if self.queued_scans:
+            self.handle_scan(self.queued_scans.pop(0))
+
+    def _show_scan(self, result: BinSheet | ItemCounted | Refusal) -> None:
         if isinstance(result, Refusal):
             self.refuse(self.texts.refusal(result))
             return
@@ -369,6 +384,7 @@ class CountsController(QObject):
     def _failed(self, message: str) -> None:
         self.busy = False
         self.loading = False
+        self.queued_scans.clear()  # what came after a failure would count against the wrong state
         self.refuse(message)
 
     def refuse(self, message: str) -> None:
