@@ -116,40 +116,42 @@ def test_a_transfer_scanned_dispatched_and_received_at_the_other_station(
     assert view.warehouse_label.text() == "This station: SCL1 — Santiago 1"
     assert view.destination.currentData() == "CCP"
     scan(qtbot, field, "A-01-A", tab.sig_refused)  # no transfer started yet
-    assert view.transfer_message.text().startswith("Press F2 to start a new transfer")
+    assert view.transfer_message.text().startswith("Press Ctrl+N to start a new transfer")
     field.setFocus()
     with qtbot.waitSignal(tab.sig_scanned):
-        QTest.keyClick(field, Qt.Key.Key_F2)
+        QTest.keyClick(field, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     scan(qtbot, field, "A-01-A", tab.sig_scanned)
     scan(qtbot, field, "5", tab.sig_scanned)
     scan(qtbot, field, "POL-M-ROJ", tab.sig_scanned)
     scan(qtbot, field, "A-01-B", tab.sig_scanned)
     scan(qtbot, field, "TAZ-01", tab.sig_scanned)
     assert view.transfer_state.text() == (
-        "New transfer · A-01-A: 5 × POL-M-ROJ; A-01-B: 1 × TAZ-01 · F2 creates it, Esc drops it."
+        "New transfer · A-01-A: 5 × POL-M-ROJ; A-01-B: 1 × TAZ-01 · Ctrl+Enter creates it, Esc drops it."
     )
-    assert view.new_button.text() == "Create transfer (F2)"
+    assert view.new_button.text() == "Create (Ctrl+Enter)"
     with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
-        QTest.keyClick(field, Qt.Key.Key_F2)
-    assert view.transfer_message.text() == "TR-000001 created: 6 unit(s) to CCP. F3 dispatches it."
+        QTest.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.transfer_message.text() == "TR-000001 created: 6 unit(s) to CCP. Ctrl+D dispatches it."
     assert tab.selected.number == "TR-000001" and tab.selected.status == "draft"
     assert view.table.model().index(0, 4).data() == "Draft"
     with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
-        QTest.keyClick(field, Qt.Key.Key_F3)
+        QTest.keyClick(field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert view.transfer_message.text() == "TR-000001 is on its way to CCP: 6 unit(s) in transit."
     assert units(database, world.shirt) == {"SCL1/A-01-A": 3, "CCP/TRANSIT": 5}
     with qtbot.waitSignal(tab.sig_refused):
-        QTest.keyClick(field, Qt.Key.Key_F8)  # cancelling in transit is refused
+        QTest.keyClick(
+            field, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier
+        )  # cancelling in transit is refused
     assert view.transfer_message.text() == (
         "Only a draft can be cancelled; a transfer in transit is received where it arrives."
     )
 
-    # At Concepción's station: scan the number, two shirts, the bin; then F4 for the rest.
+    # At Concepción's station: scan the number, two shirts, the bin; then Ctrl+Enter for the rest.
     there = open_tab(qtbot, database, lead, runner, "CCP")
     view, field = there.view, there.view.transfer_field
     scan(qtbot, field, "tr-000001", there.sig_scanned)
     assert view.transfer_message.text() == (
-        "TR-000001 is on its way here: scan its items, then the bin they go onto (F4: all onto the dock)."
+        "TR-000001 is on its way here: scan its items, then the bin they go onto (Ctrl+Enter: all onto the dock)."
     )
     scan(qtbot, field, "2", there.sig_scanned)
     scan(qtbot, field, "POL-M-ROJ", there.sig_scanned)
@@ -160,7 +162,7 @@ def test_a_transfer_scanned_dispatched_and_received_at_the_other_station(
         scan(qtbot, field, "B-01-A", there.sig_done)
     assert view.transfer_message.text() == "2 unit(s) of TR-000001 received onto B-01-A; 4 still on the way."
     with qtbot.waitSignal(there.sig_loaded, timeout=10_000):
-        QTest.keyClick(field, Qt.Key.Key_F4)
+        QTest.keyClick(field, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
     assert view.transfer_message.text() == "TR-000001 received in full: 6 unit(s) arrived; the last onto the dock."
     assert units(database, world.shirt) == {"SCL1/A-01-A": 3, "CCP/B-01-A": 2, "CCP/DOCK-01": 3}
     assert units(database, world.mug) == {"SCL1/A-01-B": 3, "CCP/DOCK-01": 1}
@@ -175,16 +177,16 @@ def test_a_draft_is_cancelled_and_a_scan_beyond_the_bin_is_refused(
     field = tab.view.transfer_field
     field.setFocus()
     with qtbot.waitSignal(tab.sig_scanned):
-        QTest.keyClick(field, Qt.Key.Key_F2)
+        QTest.keyClick(field, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     scan(qtbot, field, "A-01-B", tab.sig_scanned)
     scan(qtbot, field, "5", tab.sig_scanned)
     scan(qtbot, field, "TAZ-01", tab.sig_refused)
     assert tab.view.transfer_message.text() == "A-01-B holds only 4 of TAZ-01; 5 scanned."
     scan(qtbot, field, "TAZ-01", tab.sig_scanned)
     with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
-        QTest.keyClick(field, Qt.Key.Key_F2)
+        QTest.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
-        QTest.keyClick(field, Qt.Key.Key_F8)
+        QTest.keyClick(field, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert tab.view.transfer_message.text() == "TR-000001 cancelled; nothing had moved."
     assert tab.view.table.model().index(0, 4).data() == "Cancelled"
     assert units(database, world.mug) == {"SCL1/A-01-B": 4}

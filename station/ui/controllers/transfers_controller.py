@@ -2,12 +2,13 @@
 
 Transfers, keyboard and scanner only:
 
-* F2 starts a new transfer to the warehouse chosen in "Send to": scan a bin of this warehouse, then
-  its items (type a count first for several), another bin and its items…; F2 again creates the draft.
-* Scan a transfer's number (or choose it with ↑/↓) to select it. F3 dispatches a draft, F8 cancels
-  it. A transfer on its way here is received by scanning its items and then the bin they go onto,
-  or F4 for everything still on the way (or just the items scanned) onto the dock.
-* Esc drops what was scanned; F6 jumps between the two scan fields.
+* Ctrl+N starts a new transfer to the warehouse chosen in "Send to": scan a bin of this warehouse,
+  then its items (type a count first for several), another bin and its items…; Ctrl+Enter creates
+  the draft.
+* Scan a transfer's number (or choose it with ↑/↓) to select it. Ctrl+D dispatches a draft,
+  Ctrl+Del cancels it. A transfer on its way here is received by scanning its items and then the bin
+  they go onto, or Ctrl+Enter for everything still on the way (or just the items scanned) onto the dock.
+* Esc drops what was scanned; Tab jumps between the two scan fields. (F1…F11 are the window's pages.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from station.config import Settings
@@ -94,12 +95,13 @@ class TransfersController(QObject):
         view.receive_button.clicked.connect(self.receive_all)
         view.cancel_button.clicked.connect(self.cancel_selected)
         view.refresh_button.clicked.connect(self.refresh)
+        # Ctrl keys: F1…F11 belong to the main window's pages.
         keys: dict[str, Callable[[], Any]] = {
-            "F2": self.new_or_create,
-            "F3": self.dispatch_selected,
-            "F4": self.receive_all,
-            "F8": self.cancel_selected,
-            "F6": self.switch_field,
+            "Ctrl+N": self.new_or_create,
+            "Ctrl+Return": self.confirm,
+            "Ctrl+Enter": self.confirm,
+            "Ctrl+D": self.dispatch_selected,
+            "Ctrl+Del": self.cancel_selected,
             "Escape": self.escape,
             "Up": lambda: self._arrow(-1),
             "Down": lambda: self._arrow(1),
@@ -150,10 +152,6 @@ class TransfersController(QObject):
             self.view.move_field.setFocus()
         if not self.loading:
             self.refresh()
-
-    def switch_field(self) -> None:
-        field = self.view.transfer_field if self.view.move_field.hasFocus() else self.view.move_field
-        field.setFocus()
 
     @staticmethod
     def _key(row: TransferView | None) -> tuple[str, str] | None:
@@ -256,6 +254,13 @@ class TransfersController(QObject):
 
     # -- actions ---------------------------------------------------------------------------------
 
+    def confirm(self) -> None:
+        """Ctrl+Enter: create the transfer being scanned, or else receive the chosen one onto the dock."""
+        if self.draft is not None:
+            self.new_or_create()
+        else:
+            self.receive_all()
+
     def new_or_create(self) -> None:
         if self.busy or self.desk is None:
             return
@@ -301,7 +306,7 @@ class TransfersController(QObject):
         self._finish(self.texts.cancelled(cancelled.number), cancelled)
 
     def receive_all(self) -> None:
-        """F4: the items scanned (or, with none scanned, everything on the way) onto the dock."""
+        """The items scanned (or, with none scanned, everything on the way) onto the dock."""
         transfer = self.selected
         if self.busy or self.draft is not None:
             return
@@ -407,5 +412,10 @@ def build_transfers_tab(context: InventoryContext, parent: QObject) -> Inventory
     view = TransfersView()
     controller = TransfersController(view, context.database, context.user, context.settings, context.runner, parent)
     return InventoryTab(
-        "transfers", controller.tr("Transfers"), view, controller, focus=controller.focus, refresh=controller.refresh
+        "transfers",
+        QCoreApplication.translate("TransfersController", "Transfers"),
+        view,
+        controller,
+        focus=controller.focus,
+        refresh=controller.refresh,
     )

@@ -12,12 +12,12 @@ from station.ui.models.transfers_model import status_text
 class TransferTexts(QObject):
     def shortcuts(self) -> list[tuple[str, str]]:
         return [
-            ("F2", self.tr("new transfer / create it")),
-            ("F3", self.tr("dispatch")),
-            ("F4", self.tr("receive onto the dock")),
-            ("F8", self.tr("cancel a draft")),
+            ("Ctrl+N", self.tr("new transfer")),
+            ("Ctrl+Enter", self.tr("create it / receive onto the dock")),
+            ("Ctrl+D", self.tr("dispatch")),
+            (self.tr("Ctrl+Del"), self.tr("cancel a draft")),
             ("↑/↓", self.tr("choose")),
-            ("F6", self.tr("other scan field")),
+            ("Tab", self.tr("other scan field")),
             ("Esc", self.tr("drop the scans")),
             ("Ctrl+R", self.tr("refresh")),
         ]
@@ -26,15 +26,15 @@ class TransferTexts(QObject):
         return self.tr("This station: %1 — %2").replace("%1", code).replace("%2", name)
 
     def new_button(self, composing: bool) -> str:
-        return self.tr("Create transfer (F2)") if composing else self.tr("New transfer (F2)")
+        return self.tr("Create (Ctrl+Enter)") if composing else self.tr("New transfer (Ctrl+N)")
 
     def state(self, draft: Draft | None, selected: TransferView | None, receipt: Basket, receivable: bool) -> str:
         if draft is not None:
             if not draft.lines:
                 return self.tr("New transfer · next: scan the bin to take from.")
-            return self.tr("New transfer · %1 · F2 creates it, Esc drops it.").replace("%1", draft.text())
+            return self.tr("New transfer · %1 · Ctrl+Enter creates it, Esc drops it.").replace("%1", draft.text())
         if selected is None:
-            return self.tr("F2 starts a new transfer; scan a transfer number to choose it.")
+            return self.tr("Ctrl+N starts a new transfer; scan a transfer number to choose it.")
         text = (
             self.tr("%1 · %2 → %3 · %4 · %5 of %6 unit(s) arrived")
             .replace("%1", selected.number)
@@ -60,7 +60,7 @@ class TransferTexts(QObject):
 
     def nothing_to_scan_for(self) -> str:
         return self.tr(
-            "Press F2 to start a new transfer, or scan the number of a transfer on its way here to receive it."
+            "Press Ctrl+N to start a new transfer, or scan the number of a transfer on its way here to receive it."
         )
 
     def count_next(self, count: int) -> str:
@@ -71,10 +71,10 @@ class TransferTexts(QObject):
 
     def chosen(self, transfer: TransferView, receivable: bool) -> str:
         if transfer.status == "draft":
-            return self.tr("%1 is a draft: F3 dispatches it, F8 cancels it.").replace("%1", transfer.number)
+            return self.tr("%1 is a draft: Ctrl+D dispatches it, Ctrl+Del cancels it.").replace("%1", transfer.number)
         if receivable:
             return self.tr(
-                "%1 is on its way here: scan its items, then the bin they go onto (F4: all onto the dock)."
+                "%1 is on its way here: scan its items, then the bin they go onto (Ctrl+Enter: all onto the dock)."
             ).replace("%1", transfer.number)
         return self.tr("%1 is %2.").replace("%1", transfer.number).replace("%2", status_text(transfer.status).lower())
 
@@ -110,14 +110,14 @@ class TransferTexts(QObject):
         )
 
     def draft_scanned(self, text: str) -> str:
-        return self.tr("%1 · scan more, another bin, or F2 to create the transfer.").replace("%1", text)
+        return self.tr("%1 · scan more, another bin, or Ctrl+Enter to create the transfer.").replace("%1", text)
 
     def no_destination(self, warehouse: str) -> str:
         return self.tr("There is no other warehouse to send to from %1.").replace("%1", warehouse)
 
     def draft_started(self, destination: str) -> str:
         return self.tr(
-            "New transfer to %1: scan the bin to take from, then its items. F2 again creates it, Esc drops it."
+            "New transfer to %1: scan the bin to take from, then its items. Ctrl+Enter creates it, Esc drops it."
         ).replace("%1", destination)
 
     def draft_empty(self) -> str:
@@ -125,7 +125,7 @@ class TransferTexts(QObject):
 
     def created(self, transfer: TransferView) -> str:
         return (
-            self.tr("%1 created: %n unit(s) to %2. F3 dispatches it.", None, transfer.units)
+            self.tr("%1 created: %n unit(s) to %2. Ctrl+D dispatches it.", None, transfer.units)
             .replace("%1", transfer.number)
             .replace("%2", transfer.to_warehouse)
         )

@@ -1,7 +1,7 @@
 """The Transfers tab: "Move between bins" on top, "Transfers between warehouses" below.
 
 Layout only; `TransfersController` and `BinMoveController` wire it. Each section has its own scan
-field (F6 jumps between them); tables and buttons never take the focus, so a scanner always lands
+field (Tab jumps between them); tables and buttons never take the focus, so a scanner always lands
 in a scan field.
 """
 
@@ -95,10 +95,10 @@ class TransfersView(QWidget):
         self.transfer_state.setWordWrap(True)
         self.transfer_message = _message()
         self.table = self._table()
-        self.new_button = _button(self.tr("New transfer (F2)"), "primary")
-        self.dispatch_button = _button(self.tr("Dispatch (F3)"))
-        self.receive_button = _button(self.tr("Receive all (F4)"))
-        self.cancel_button = _button(self.tr("Cancel draft (F8)"))
+        self.new_button = _button(self.tr("New transfer (Ctrl+N)"), "primary")
+        self.dispatch_button = _button(self.tr("Dispatch (Ctrl+D)"))
+        self.receive_button = _button(self.tr("Receive (Ctrl+Enter)"))
+        self.cancel_button = _button(self.tr("Cancel (Ctrl+Del)"))
         self.refresh_button = _button(self.tr("Refresh (Ctrl+R)"))
         self.shortcut_bar = QLabel()
         self.shortcut_bar.setObjectName("shortcutBar")
