@@ -9,7 +9,8 @@ second one.
 Shipping is one transaction: the ledger's pick (to the bench, if not picked yet) and ship moves, the
 reservations consumed, the order walked to shipped, the shipment and its packages, the serial
 numbers that left, an outbox message for the order's channel and an audit entry. Plugins hear of it
-after the commit.
+after the commit. Which lot and bin each unit comes from, and which serial each ledger row names, is
+`station.services.bench_stock` (the SKU's removal strategy, at pick time).
 """
 
 from __future__ import annotations
@@ -31,21 +32,18 @@ from station.db.models import (
     Order,
     OutboxMessage,
     Package,
-    Reservation,
-    ReservationStatus,
     SerialNumber,
     Shipment,
     ShipmentStatus,
     StockMove,
-    Variant,
 )
 from station.domain.orders import OrderState, transition
 from station.domain.stock import MoveKind
 from station.pluginhost import PluginHost
 from station.services.addresses import destination_address, origin_address, parcels_for
+from station.services.bench_stock import DispatchError, mark_serials, out_with_the_carrier, scanned_units, ship_line
 from station.services.carriers import CarrierGateway
 from station.services.dispatch_events import packed_event, shipment_event
-from station.services.removal import blocked_units, pick_plan
 from station.services.stock import Actor, StockLedger
 
 # Forward path an order walks at the bench: a shop that does not pick through the station
@@ -58,10 +56,6 @@ _FORWARD = (
     OrderState.PACKED,
     OrderState.SHIPPED,
 )
-
-
-class DispatchError(Exception):
-    """A confirm that cannot go ahead; nothing was written and no label was bought."""
 
 
 @dataclass(frozen=True)
@@ -231,9 +225,9 @@ def ship_order(
         ledger = StockLedger(session, actor)
         today = today or date.today()  # the station's own calendar day, as lots are dated
         for line in order.lines:
-            units = _scanned_units(session, line.variant_id, serials.get(line.id, []))
-            _ship_line(session, ledger, order, line, bench, units, today)
-            _mark_serials(units, line.id)
+            units = scanned_units(session, line.variant_id, serials.get(line.id, []))
+            ship_line(session, ledger, order, line, bench, units, today)
+            mark_serials(units, line.id)
         now = utcnow()
         _walk_to(order, OrderState.SHIPPED)
         shipment.status = ShipmentStatus.SHIPPED
@@ -266,131 +260,6 @@ def _walk_to(order: Order, target: OrderState) -> None:
     while order.state != target:
         following = _FORWARD[_FORWARD.index(order.state) + 1]
         order.state = transition(order.state, following)
-
-
-def _ship_line(
-    session: Session, ledger: StockLedger, order: Order, line, bench: Location, units: list[SerialNumber], today: date
-) -> None:
-    """Reserve what is missing, pick to the bench what is not there yet, ship it all from the bench.
-
-    Units already at the bench leave first; the rest come from the bins `pick_plan` names, in the SKU's
-    removal order (FIFO, FEFO or LIFO; expired lots never). Each scanned serial rides on a ledger row of
-    its own (quantity 1, `serial_id`), the units without a serial on one row per bin and lot.
-    """
-    reservations = session.scalars(
-        select(Reservation).where(Reservation.order_line_id == line.id, Reservation.status == ReservationStatus.ACTIVE)
-    ).all()
-    held = sum(r.quantity for r in reservations)
-    if held < line.quantity:
-        ledger.reserve(line.variant_id, bench.warehouse_id, line.quantity - held, order_line_id=line.id, ttl=None)
-        reservations = session.scalars(
-            select(Reservation).where(
-                Reservation.order_line_id == line.id, Reservation.status == ReservationStatus.ACTIVE
-            )
-        ).all()
-    # Serials already at the bench go with the units there; the others are picked from their own bin.
-    at_bench = [unit.id for unit in units if unit.location_id == bench.id]
-    elsewhere = [unit for unit in units if unit.location_id != bench.id]
-    serial_ids: list[int] = list(at_bench)
-    for reservation in reservations:
-        remaining = reservation.quantity
-        for lot_id, waiting in _units_at_bench(session, reservation.id, bench.id):
-            take = min(waiting, remaining)
-            _ship_units(ledger, reservation.id, None, bench.id, lot_id, take, serial_ids, order.number)
-            remaining -= take
-        while remaining and elsewhere:
-            unit = elsewhere.pop(0)
-            own_bin = pick_plan(
-                session, line.variant_id, bench.warehouse_id, 1, today=today, locations=[unit.location_id or 0]
-            )
-            if not own_bin:  # not where the catalogue says: it rides on the plan's units instead
-                serial_ids.append(unit.id)
-                continue
-            _ship_units(
-                ledger, reservation.id, own_bin[0].location_id, bench.id, own_bin[0].lot_id, 1, [unit.id], order.number
-            )
-            remaining -= 1
-        serial_ids += [unit.id for unit in elsewhere]
-        elsewhere = []
-        if remaining:
-            for step in pick_plan(session, line.variant_id, bench.warehouse_id, remaining, today=today):
-                _ship_units(
-                    ledger,
-                    reservation.id,
-                    step.location_id,
-                    bench.id,
-                    step.lot_id,
-                    step.units,
-                    serial_ids,
-                    order.number,
-                )
-                remaining -= step.units
-        if remaining:
-            sku = session.get(Variant, line.variant_id).sku
-            blocked = blocked_units(session, line.variant_id, bench.warehouse_id, today=today)
-            why = f" ({blocked} more are in expired lots, blocked from sale)" if blocked else ""
-            raise DispatchError(f"{sku}: {remaining} unit(s) of order {order.number} are not on any shelf{why}")
-    line.picked_qty = line.quantity
-    line.packed_qty = line.quantity
-
-
-def _ship_units(
-    ledger: StockLedger,
-    reservation_id: int,
-    source_id: int | None,
-    bench_id: int,
-    lot_id: int | None,
-    units: int,
-    serial_ids: list[int],
-    reference: str,
-) -> None:
-    """Pick `units` from `source_id` to the bench (unless they are there already) and ship them.
-
-    Scanned serials are used up one unit at a time, so each names its own pick and ship rows.
-    """
-    while units > 0:
-        serial_id = serial_ids.pop(0) if serial_ids else None
-        take = 1 if serial_id is not None else units
-        if source_id is not None:
-            ledger.pick(
-                reservation_id, source_id, bench_id, take, lot_id=lot_id, reference=reference, serial_id=serial_id
-            )
-        ledger.ship(reservation_id, bench_id, take, lot_id=lot_id, reference=reference, serial_id=serial_id)
-        units -= take
-
-
-def _units_at_bench(session: Session, reservation_id: int, bench_id: int) -> list[tuple[int | None, int]]:
-    """Units this reservation already brought to the bench (picked), per lot, not yet shipped."""
-    moves = session.execute(
-        select(StockMove.kind, StockMove.lot_id, StockMove.quantity).where(
-            StockMove.reservation_id == reservation_id,
-            (StockMove.to_location_id == bench_id) | (StockMove.from_location_id == bench_id),
-        )
-    ).all()
-    at_bench: dict[int | None, int] = {}
-    for kind, lot_id, quantity in moves:
-        sign = -1 if kind == MoveKind.SHIP else 1
-        at_bench[lot_id] = at_bench.get(lot_id, 0) + sign * quantity
-    return [(lot_id, units) for lot_id, units in at_bench.items() if units > 0]
-
-
-def _scanned_units(session: Session, variant_id: int, serials: list[str]) -> list[SerialNumber]:
-    """The serial-number rows of the units scanned for a line (refused if one is unknown)."""
-    units = []
-    for serial in serials:
-        unit = session.scalars(
-            select(SerialNumber).where(SerialNumber.variant_id == variant_id, SerialNumber.serial == serial)
-        ).one_or_none()
-        if unit is None:
-            raise DispatchError(f"Serial {serial} is unknown for this SKU")
-        units.append(unit)
-    return units
-
-
-def _mark_serials(units: list[SerialNumber], line_id: int) -> None:
-    for unit in units:
-        unit.location_id = None
-        unit.order_line_id = line_id
 
 
 def _queue_channel_update(session: Session, order: Order, shipment: Shipment, now: datetime) -> None:
@@ -438,13 +307,19 @@ def void_label(database: Database, gateway: CarrierGateway, shipment_id: int, *,
             bench_id = _bench_it_left_from(session, order.number)
             ledger = StockLedger(session, actor)
             for line in order.lines:
-                ledger.receive(
-                    line.variant_id,
-                    bench_id,
-                    line.quantity,
-                    kind=MoveKind.RETURN,
-                    reference=f"{order.number} label voided",
-                )
+                # Back as they left: same lot, same serial, tied to the reservation they shipped under, so
+                # the next confirm ships these very units from the bench.
+                for lot_id, serial_id, reservation_id, units in out_with_the_carrier(session, line.id, order.number):
+                    ledger.receive(
+                        line.variant_id,
+                        bench_id,
+                        units,
+                        lot_id=lot_id,
+                        serial_id=serial_id,
+                        kind=MoveKind.RETURN,
+                        reference=f"{order.number} label voided",
+                        reservation_id=reservation_id,
+                    )
                 ledger.reserve(
                     line.variant_id,
                     session.get(Location, bench_id).warehouse_id,

@@ -112,10 +112,12 @@ class StockLedger:
         reference: str = "",
         kind: MoveKind = MoveKind.RECEIPT,
         serial_id: int | None = None,
+        reservation_id: int | None = None,
     ) -> StockMove:
         """Units come into the warehouse: a receipt, or a return (`kind=MoveKind.RETURN`).
 
-        `serial_id` names the one serial-tracked unit the row is about (then `quantity` must be 1).
+        `serial_id` names the one serial-tracked unit the row is about (then `quantity` must be 1);
+        `reservation_id` the reservation units come back for (a voided label: they wait at the bench).
         """
         check_quantity(quantity)
         variant, location = self._variant(variant_id), self._location(location_id)
@@ -123,7 +125,17 @@ class StockLedger:
         level = self._lock_level(location.warehouse_id, variant)
         self._quant(variant, location, lot_id).on_hand += quantity
         level.on_hand += quantity * sellable(location)
-        return self._record(kind, variant, quantity, None, location, lot_id, reference=reference, serial_id=serial_id)
+        return self._record(
+            kind,
+            variant,
+            quantity,
+            None,
+            location,
+            lot_id,
+            reference=reference,
+            serial_id=serial_id,
+            reservation_id=reservation_id,
+        )
 
     def move(
         self,

@@ -343,3 +343,71 @@ def test_the_packer_is_sent_to_the_bin_the_plan_opens_first(
         set_product_strategy(uow.session, "POL-M-ROJ", strategy)
         (line,) = load_order(uow.session, order_id, bench_location_id=world.bench, today=TODAY).lines
     assert line.bin_code == expected_bin
+
+
+def test_a_voided_label_brings_the_lot_back_to_the_bench_and_the_next_confirm_ships_it(
+    database: Database, world: World, gateway
+) -> None:
+    from station.services.dispatch import void_label  # noqa: PLC0415
+
+    two_lots(database, world)
+    with database.unit_of_work() as uow:
+        set_product_strategy(uow.session, "POL-M-ROJ", "lifo")
+        uow.commit()
+    order_id = add_order(database, world, [(world.shirt, 2)])
+    first = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
+    confirm = dict(bench_location_id=world.bench, serials={}, actor=BENCH, packer="Ana", today=TODAY)
+    ship_order(database, gateway.host, order_id, first.shipment_id, **confirm)
+    void_label(database, gateway, first.shipment_id, actor=BENCH)
+    with database.unit_of_work() as uow:
+        bench = uow.session.execute(
+            select(Lot.code, StockQuant.on_hand)
+            .join(Lot, Lot.id == StockQuant.lot_id)
+            .where(StockQuant.location_id == world.bench)
+        ).all()
+    assert [tuple(row) for row in bench] == [("NEW", 2)]  # back with its lot, at the bench
+    with database.unit_of_work() as uow:  # meanwhile the strategy changes: the units at the bench still go first
+        set_product_strategy(uow.session, "POL-M-ROJ", "fifo")
+        uow.commit()
+    again = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
+    ship_order(database, gateway.host, order_id, again.shipment_id, **confirm)
+    assert moves_of(database, "JLS-000001")[-1] == ("ship", "PACK-01", "NEW")
+    assert [kind for kind, _, _ in moves_of(database, "JLS-000001")] == ["pick", "ship", "ship"]
+    with database.unit_of_work() as uow:
+        left = uow.session.execute(
+            select(Location.code, Lot.code, StockQuant.on_hand)
+            .join(Location, Location.id == StockQuant.location_id)
+            .join(Lot, Lot.id == StockQuant.lot_id)
+            .where(StockQuant.on_hand > 0)
+            .order_by(Location.code)
+        ).all()
+    assert [tuple(row) for row in left] == [("A-01-A", "OLD", 5), ("A-01-B", "NEW", 3)]  # nothing lingers at the bench
+
+
+def test_a_serial_back_from_a_voided_label_ships_again_under_its_own_name(
+    database: Database, world: World, gateway
+) -> None:
+    from station.services.dispatch import void_label  # noqa: PLC0415
+
+    receive_serials(database, world)
+    order_id = add_order(database, world, [(world.mug, 1)])
+    with database.unit_of_work() as uow:
+        line_id = uow.session.scalars(select(OrderLine.id).where(OrderLine.order_id == order_id)).one()
+    confirm = dict(bench_location_id=world.bench, serials={line_id: ["SN-A"]}, actor=BENCH, packer="Ana", today=TODAY)
+    first = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
+    ship_order(database, gateway.host, order_id, first.shipment_id, **confirm)
+    void_label(database, gateway, first.shipment_id, actor=BENCH)
+    again = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
+    ship_order(database, gateway.host, order_id, again.shipment_id, **confirm)
+    with database.unit_of_work() as uow:
+        trace = trace_serial(uow.session, "SN-A")
+        at_bench = uow.session.scalar(select(StockQuant.on_hand).where(StockQuant.location_id == world.bench))
+    assert [(m.kind, m.from_location, m.to_location, m.inferred) for m in trace.moves] == [
+        ("receipt", None, "DOCK-01", False),
+        ("putaway", "DOCK-01", "A-01-A", False),
+        ("pick", "A-01-A", "PACK-01", False),
+        ("ship", "PACK-01", None, False),
+        ("return", None, "PACK-01", False),
+        ("ship", "PACK-01", None, False),
+    ]
+    assert (trace.order, at_bench) == ("JLS-000001", 0)
