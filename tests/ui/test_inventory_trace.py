@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from sample_world import World, add_order, build_world
 
@@ -175,3 +176,27 @@ def test_an_unknown_scan_is_named(qtbot: QtBot, tab) -> None:
     with qtbot.waitSignal(controller.sig_not_found, timeout=10_000) as refused:
         controller.trace("L-404", "POL-M-ROJ")
     assert refused.args == ["No lot 'L-404' of SKU 'POL-M-ROJ'; its lots: L-9"]
+
+
+def test_a_scanner_burst_with_a_gs_separator_is_traced(qtbot: QtBot, tab) -> None:
+    """A wedge scanner types the raw GS1-128 (AIM prefix, lot, FNC1 as Ctrl+], expiry) a key every 4 ms."""
+    view, controller = tab
+    stamp = 10_000
+
+    def key(code: int, text: str, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        nonlocal stamp
+        stamp += 4
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, code, modifiers, text)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(view.scan_field, event)
+
+    with qtbot.waitSignal(controller.sig_traced, timeout=10_000) as traced:
+        for char in "]C10107801234567894" + "10L-9":
+            key(ord(char.upper()), char)
+        key(Qt.Key.Key_BracketRight, "\x1d", Qt.KeyboardModifier.ControlModifier)
+        for char in "17990331":
+            key(ord(char), char)
+        key(Qt.Key.Key_Return, "\r")
+    assert traced.args[0].lot.lot == "L-9"
+    assert view.heading.text() == "Lot L-9 of POL-M-ROJ · expires 2099-03-31"
