@@ -28,8 +28,15 @@ def type_into(demo: DemoWindow, field, text: str, modifier=Qt.KeyboardModifier.N
 
 
 def scan(demo: DemoWindow, controller, code: str) -> None:
+    """Type the code and Enter, as a scanner does; wait until the tab answered."""
+    answers: list[str] = []
+    signals = (controller.sig_sheet_shown, controller.sig_counted, controller.sig_refused)
+    for signal in signals:
+        signal.connect(answers.append)
     type_into(demo, controller.view.scan_field, code)
-    demo.settle(lambda: not controller.busy)
+    demo.settle(lambda: bool(answers) and not controller.busy)
+    for signal in signals:
+        signal.disconnect(answers.append)
 
 
 def main() -> None:

@@ -167,15 +167,7 @@ class CountsController(QObject):
         self.open_ids += [count_id for count_id in batch.count_ids if count_id not in self.open_ids]
         self.bins_opened = list(batch.bins)
         self.finish_armed = False
-        if batch.count_ids:
-            text = self.tr("%n bin count(s) opened", None, len(batch.count_ids))
-            text += ": " + _shortlist(batch.bins) + ". " + self.tr("Scan the first bin.")
-            kind = "success"
-        else:
-            text, kind = self.tr("No schedule is due: nothing opened."), "info"
-        if batch.skipped:
-            text += " " + self.tr("Left out (a count still open): %1.").replace("%1", _shortlist(batch.skipped))
-        self.view.set_message(kind, text)
+        self.view.set_message(*self.texts.opened(batch))
         self.view.zone_field.clear()
         self._update_heading()
         self._focus_field()
@@ -391,10 +383,6 @@ class CountsController(QObject):
         self.view.set_message("error", message)
         packing_sound.error_sound()
         self.sig_refused.emit(message)
-
-
-def _shortlist(codes: list[str], limit: int = 6) -> str:
-    return ", ".join(codes[:limit]) + (f" … (+{len(codes) - limit})" if len(codes) > limit else "")
 
 
 def build_counts_tab(context: InventoryContext, parent: QObject) -> InventoryTab:

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from station.services.count_scans import ItemCounted, VarianceRow
+from station.services.count_scans import Batch, ItemCounted, VarianceRow
 from station.ui.controllers.counts_jobs import Refusal
 from station.ui.models.counts_models import money, signed, units
 from station.ui.views.counts_view import COUNTING, REVIEW
 
 
 class CountsTexts(QObject):
+    def opened(self, batch: Batch) -> tuple[str, str]:
+        """(message kind, text) after opening a zone or the due schedules."""
+        if batch.count_ids:
+            text = self.tr("%n bin count(s) opened", None, len(batch.count_ids))
+            text += ": " + shortlist(batch.bins) + ". " + self.tr("Scan the first bin.")
+            kind = "success"
+        else:
+            text, kind = self.tr("No schedule is due: nothing opened."), "info"
+        if batch.skipped:
+            text += " " + self.tr("Left out (a count still open): %1.").replace("%1", shortlist(batch.skipped))
+        return kind, text
+
     def refusal(self, refusal: Refusal) -> str:
         if refusal.kind == "unknown":
             return self.tr(
@@ -76,3 +88,7 @@ class CountsTexts(QObject):
         if page == REVIEW:
             return [("Ctrl+Enter", self.tr("approve"))]
         return [("Ctrl+N", self.tr("count another zone"))]
+
+
+def shortlist(codes: list[str], limit: int = 6) -> str:
+    return ", ".join(codes[:limit]) + (f" … (+{len(codes) - limit})" if len(codes) > limit else "")
