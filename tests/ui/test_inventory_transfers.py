@@ -131,12 +131,12 @@ def test_a_transfer_scanned_dispatched_and_received_at_the_other_station(
     assert view.new_button.text() == "Create (Ctrl+Enter)"
     with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
         QTest.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert view.transfer_message.text() == "TR-000001 created: 6 unit(s) to CCP. Ctrl+D dispatches it."
+    assert view.transfer_message.text() == "TR-000001 created: 6 units to CCP. Ctrl+D dispatches it."
     assert tab.selected.number == "TR-000001" and tab.selected.status == "draft"
     assert view.table.model().index(0, 4).data() == "Draft"
     with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
         QTest.keyClick(field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert view.transfer_message.text() == "TR-000001 is on its way to CCP: 6 unit(s) in transit."
+    assert view.transfer_message.text() == "TR-000001 is on its way to CCP: 6 units in transit."
     assert units(database, world.shirt) == {"SCL1/A-01-A": 3, "CCP/TRANSIT": 5}
     with qtbot.waitSignal(tab.sig_refused):
         QTest.keyClick(
@@ -160,10 +160,10 @@ def test_a_transfer_scanned_dispatched_and_received_at_the_other_station(
     assert view.transfer_message.text() == "Only 1 of TAZ-01 still on its way in TR-000001."
     with qtbot.waitSignal(there.sig_loaded, timeout=10_000):
         scan(qtbot, field, "B-01-A", there.sig_done)
-    assert view.transfer_message.text() == "2 unit(s) of TR-000001 received onto B-01-A; 4 still on the way."
+    assert view.transfer_message.text() == "2 units of TR-000001 received onto B-01-A; 4 still on the way."
     with qtbot.waitSignal(there.sig_loaded, timeout=10_000):
         QTest.keyClick(field, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
-    assert view.transfer_message.text() == "TR-000001 received in full: 6 unit(s) arrived; the last onto the dock."
+    assert view.transfer_message.text() == "TR-000001 received in full: 6 units arrived; the last onto the dock."
     assert units(database, world.shirt) == {"SCL1/A-01-A": 3, "CCP/B-01-A": 2, "CCP/DOCK-01": 3}
     assert units(database, world.mug) == {"SCL1/A-01-B": 3, "CCP/DOCK-01": 1}
     assert view.table.model().index(0, 4).data() == "Received"

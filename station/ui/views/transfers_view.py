@@ -29,6 +29,7 @@ QLabel#transferSection {{ font-size: 15pt; font-weight: bold; color: {INK}; }}
 QLabel#shortcutBar {{ font-size: 11pt; color: {INK}; background: #E2E8F0; border-radius: 6px; padding: 5px 10px; }}
 QLabel#scanState {{ font-size: 13pt; color: {MUTED}; }}
 QFrame#transferRule {{ color: {LINE}; }}
+QPushButton {{ font-size: 12pt; padding: 7px 14px; }}
 """
 MESSAGE_NAMES = {"error": "errorMessage", "info": "infoMessage", "success": "successMessage"}
 NUMBER, CLIENT, FROM, TO, STATUS, UNITS, ARRIVED, CREATED = range(8)
@@ -88,8 +89,9 @@ class TransfersView(QWidget):
         self.destination = QComboBox()
         self.destination.setObjectName("transferDestination")
         self.destination.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.destination.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.destination.setMinimumWidth(260)
+        # Wide enough for "CCP — Bodega Concepción"; a longer name is cut, never widening the window.
+        self.destination.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.destination.setMinimumContentsLength(24)
         self.transfer_state = QLabel()
         self.transfer_state.setObjectName("scanState")
         self.transfer_state.setWordWrap(True)
