@@ -2,12 +2,250 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AlertsController</name>
+    <message numerus="yes">
+        <source>Low stock (%n)</source>
+        <translation>
+            <numerusform>Low stock (%n)</numerusform>
+            <numerusform>Low stock (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorder suggestions (%n)</source>
+        <translation>
+            <numerusform>Reorder suggestions (%n)</numerusform>
+            <numerusform>Reorder suggestions (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lots expiring within %1 days (%n)</source>
+        <translation>
+            <numerusform>Lots expiring within %1 days (%n)</numerusform>
+            <numerusform>Lots expiring within %1 days (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expired or blocked lots (%n)</source>
+        <translation>
+            <numerusform>Expired or blocked lots (%n)</numerusform>
+            <numerusform>Expired or blocked lots (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueController</name>
+    <message numerus="yes">
+        <source>%n active SKU(s) do not fit the axes and would be deactivated on save: %1</source>
+        <translation>
+            <numerusform>%n active SKU does not fit the axes and would be deactivated on save: %1</numerusform>
+            <numerusform>%n active SKUs do not fit the axes and would be deactivated on save: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) in the matrix</source>
+        <translation>
+            <numerusform>%n SKU in the matrix</numerusform>
+            <numerusform>%n SKUs in the matrix</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to deactivate</source>
+        <translation>
+            <numerusform>%n to deactivate</numerusform>
+            <numerusform>%n to deactivate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new SKU(s)</source>
+        <translation>
+            <numerusform>%n new SKU</numerusform>
+            <numerusform>%n new SKUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deactivated</source>
+        <translation>
+            <numerusform>%n deactivated</numerusform>
+            <numerusform>%n deactivated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n back in use</source>
+        <translation>
+            <numerusform>%n back in use</numerusform>
+            <numerusform>%n back in use</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CountsController</name>
+    <message numerus="yes">
+        <source>%n bin count(s) open in this warehouse: scan a bin to count it.</source>
+        <translation>
+            <numerusform>%n bin count open in this warehouse: scan a bin to count it.</numerusform>
+            <numerusform>%n bin counts open in this warehouse: scan a bin to count it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n count schedule(s) due: Ctrl+D opens their counts.</source>
+        <translation>
+            <numerusform>%n count schedule due: Ctrl+D opens their counts.</numerusform>
+            <numerusform>%n count schedules due: Ctrl+D opens their counts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) not scanned yet count as empty.</source>
+        <translation>
+            <numerusform>%n bin not scanned yet count as empty.</numerusform>
+            <numerusform>%n bins not scanned yet count as empty.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved: %n stock adjustment(s) booked.</source>
+        <translation>
+            <numerusform>Approved: %n stock adjustment booked.</numerusform>
+            <numerusform>Approved: %n stock adjustments booked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin count(s) wait for approval</source>
+        <translation>
+            <numerusform>%n bin count wait for approval</numerusform>
+            <numerusform>%n bin counts wait for approval</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) to count</source>
+        <translation>
+            <numerusform>%n bin to count</numerusform>
+            <numerusform>%n bins to count</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CountsTexts</name>
+    <message numerus="yes">
+        <source>%n bin count(s) opened</source>
+        <translation>
+            <numerusform>%n bin count opened</numerusform>
+            <numerusform>%n bin counts opened</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin count(s) finished.</source>
+        <translation>
+            <numerusform>%n bin count finished.</numerusform>
+            <numerusform>%n bin counts finished.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variance(s)</source>
+        <translation>
+            <numerusform>%n variance</numerusform>
+            <numerusform>%n variances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n bin(s)</source>
+        <translation>
+            <numerusform>in %n bin</numerusform>
+            <numerusform>in %n bins</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevicesTexts</name>
     <message numerus="yes">
         <source>%n serial port(s) found: open the list with Alt+↓.</source>
         <translation>
             <numerusform>%n serial port found: open the list with Alt+↓.</numerusform>
             <numerusform>%n serial ports found: open the list with Alt+↓.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found. Nothing was imported.</source>
+        <translation>
+            <numerusform>%1: %n problem found. Nothing was imported.</numerusform>
+            <numerusform>%1: %n problems found. Nothing was imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: all %n row(s) are right. Nothing was written yet: Import writes them.</source>
+        <translation>
+            <numerusform>%1: all %n row are right. Nothing was written yet: Import writes them.</numerusform>
+            <numerusform>%1: all %n rows are right. Nothing was written yet: Import writes them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: imported %n row(s).</source>
+        <translation>
+            <numerusform>%1: imported %n row.</numerusform>
+            <numerusform>%1: imported %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) of %1 to %2.</source>
+        <translation>
+            <numerusform>Wrote %n row of %1 to %2.</numerusform>
+            <numerusform>Wrote %n rows of %1 to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocationsController</name>
+    <message numerus="yes">
+        <source>%n location(s)</source>
+        <translation>
+            <numerusform>%n location</numerusform>
+            <numerusform>%n locations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n SKU</numerusform>
+            <numerusform>%n SKUs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MovesController</name>
+    <message numerus="yes">
+        <source>%n move(s)</source>
+        <translation>
+            <numerusform>%n move</numerusform>
+            <numerusform>%n moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) exported to %1</source>
+        <translation>
+            <numerusform>%n move exported to %1</numerusform>
+            <numerusform>%n moves exported to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -35,6 +273,54 @@
         <translation>
             <numerusform>%1 · %2 · %n package</numerusform>
             <numerusform>%1 · %2 · %n packages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PutawayController</name>
+    <message numerus="yes">
+        <source>%n line(s) waiting on %1 in %2</source>
+        <translation>
+            <numerusform>%n line waiting on %1 in %2</numerusform>
+            <numerusform>%n lines waiting on %1 in %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingTexts</name>
+    <message numerus="yes">
+        <source>%n purchase order(s) to receive: scan its number, or choose it with ↑/↓ and press Enter.</source>
+        <translation>
+            <numerusform>%n purchase order to receive: scan its number, or choose it with ↑/↓ and press Enter.</numerusform>
+            <numerusform>%n purchase orders to receive: scan its number, or choose it with ↑/↓ and press Enter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The next item scanned counts %n unit(s).</source>
+        <translation>
+            <numerusform>The next item scanned counts %n unit.</numerusform>
+            <numerusform>The next item scanned counts %n units.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Esc again drops the %n unit(s) scanned on this order (nothing is booked).</source>
+        <translation>
+            <numerusform>Esc again drops the %n unit scanned on this order (nothing is booked).</numerusform>
+            <numerusform>Esc again drops the %n units scanned on this order (nothing is booked).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more line(s)</source>
+        <translation>
+            <numerusform>%n more line</numerusform>
+            <numerusform>%n more lines</numerusform>
         </translation>
     </message>
 </context>
@@ -83,6 +369,37 @@
         <translation>
             <numerusform>%1 of %n SKU</numerusform>
             <numerusform>%1 of %n SKUs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransferTexts</name>
+    <message numerus="yes">
+        <source>%1 created: %n unit(s) to %2. Ctrl+D dispatches it.</source>
+        <translation>
+            <numerusform>%1 created: %n unit to %2. Ctrl+D dispatches it.</numerusform>
+            <numerusform>%1 created: %n units to %2. Ctrl+D dispatches it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is on its way to %2: %n unit(s) in transit.</source>
+        <translation>
+            <numerusform>%1 is on its way to %2: %n unit in transit.</numerusform>
+            <numerusform>%1 is on its way to %2: %n units in transit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 received in full: %n unit(s) arrived; the last onto %2.</source>
+        <translation>
+            <numerusform>%1 received in full: %n unit arrived; the last onto %2.</numerusform>
+            <numerusform>%1 received in full: %n units arrived; the last onto %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) of %1 received onto %2; %3 still on the way.</source>
+        <translation>
+            <numerusform>%n unit of %1 received onto %2; %3 still on the way.</numerusform>
+            <numerusform>%n units of %1 received onto %2; %3 still on the way.</numerusform>
         </translation>
     </message>
 </context>

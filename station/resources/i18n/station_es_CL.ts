@@ -2,6 +2,777 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_CL">
 <context>
+    <name>AlertsController</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Could not load the alerts: %1</source>
+        <translation>No se pudieron cargar las alertas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Low stock (%n)</source>
+        <translation>
+            <numerusform>Bajo el mínimo (%n)</numerusform>
+            <numerusform>Bajo el mínimo (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorder suggestions (%n)</source>
+        <translation>
+            <numerusform>Sugerencias de compra (%n)</numerusform>
+            <numerusform>Sugerencias de compra (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lots expiring within %1 days (%n)</source>
+        <translation>
+            <numerusform>Lotes que vencen en %1 días (%n)</numerusform>
+            <numerusform>Lotes que vencen en %1 días (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expired or blocked lots (%n)</source>
+        <translation>
+            <numerusform>Lotes vencidos o bloqueados (%n)</numerusform>
+            <numerusform>Lotes vencidos o bloqueados (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alerta</numerusform>
+            <numerusform>%n alertas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Alertas (%1)</translation>
+    </message>
+    <message>
+        <source>Scan, type or pick a SKU first.</source>
+        <translation>Primero escanee, escriba o elija un SKU.</translation>
+    </message>
+    <message>
+        <source>%1 in %2: alert when %3 or fewer units are free.</source>
+        <translation>%1 en %2: alerta cuando queden %3 unidades libres o menos.</translation>
+    </message>
+    <message>
+        <source>Threshold not set: %1</source>
+        <translation>No se fijó el mínimo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTables</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Bodega</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Libres</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>Cover (days)</source>
+        <translation>Cobertura (días)</translation>
+    </message>
+    <message>
+        <source>Stockout</source>
+        <translation>Quiebre</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedir</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>quarantined</source>
+        <translation>en cuarentena</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>vencido</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsView</name>
+    <message>
+        <source>Expiry horizon in days</source>
+        <translation>Horizonte de vencimiento en días</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>SKU: scan, type or pick in a list</source>
+        <translation>SKU: escanee, escriba o elija en una lista</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Bodega</translation>
+    </message>
+    <message>
+        <source>Low-stock threshold</source>
+        <translation>Mínimo de stock</translation>
+    </message>
+    <message>
+        <source>Set threshold</source>
+        <translation>Fijar mínimo</translation>
+    </message>
+    <message>
+        <source>Lots expiring within</source>
+        <translation>Lotes que vencen en</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>Threshold for</source>
+        <translation>Mínimo para</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <source>alert at</source>
+        <translation>alertar con</translation>
+    </message>
+</context>
+<context>
+    <name>BinMoveController</name>
+    <message>
+        <source>One moment: the last scan is still being checked.</source>
+        <translation>Un momento: aún se está revisando el último escaneo.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Scan the bin to take from first.</source>
+        <translation>Primero escanea la ubicación de origen.</translation>
+    </message>
+    <message>
+        <source>× %1: now scan the item.</source>
+        <translation>× %1: ahora escanea el producto.</translation>
+    </message>
+    <message>
+        <source>From %1: scan the items (type a count first for several).</source>
+        <translation>Desde %1: escanea los productos (escribe antes una cantidad para varios).</translation>
+    </message>
+    <message>
+        <source>%1 is where the items come from: scan the bin they go to.</source>
+        <translation>%1 es el origen de los productos: escanea la ubicación de destino.</translation>
+    </message>
+    <message>
+        <source>Scan the bin to take from first (%1 is an item).</source>
+        <translation>Primero escanea la ubicación de origen (%1 es un producto).</translation>
+    </message>
+    <message>
+        <source>%1 holds only %2 of %3; %4 scanned.</source>
+        <translation>%1 tiene solo %2 de %3; se escanearon %4.</translation>
+    </message>
+    <message>
+        <source>%1 from %2: scan more items, or the bin they go to.</source>
+        <translation>%1 desde %2: escanea más productos o la ubicación de destino.</translation>
+    </message>
+    <message>
+        <source>Moved %1 from %2 to %3.</source>
+        <translation>Se movió %1 de %2 a %3.</translation>
+    </message>
+    <message>
+        <source>Next: scan the bin to take from.</source>
+        <translation>Siguiente: escanea la ubicación de origen.</translation>
+    </message>
+    <message>
+        <source>From %1 · next: scan an item.</source>
+        <translation>Desde %1 · siguiente: escanea un producto.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · next: scan the bin they go to (Esc: start again).</source>
+        <translation>Desde %1 · %2 · siguiente: escanea la ubicación de destino (Esc: empezar de nuevo).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueController</name>
+    <message>
+        <source>Image for this SKU</source>
+        <translation>Imagen para este SKU</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>No product matches %1</source>
+        <translation>Ningún producto coincide con %1</translation>
+    </message>
+    <message>
+        <source>Product %1 of %2</source>
+        <translation>Producto %1 de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active SKU(s) do not fit the axes and would be deactivated on save: %1</source>
+        <translation>
+            <numerusform>%n SKU activo no calza con los ejes y se desactivaría al guardar: %1</numerusform>
+            <numerusform>%n SKU activos no calzan con los ejes y se desactivarían al guardar: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Producto nuevo</translation>
+    </message>
+    <message>
+        <source>Type an axis name and its values, e.g. size: S, M, L</source>
+        <translation>Escribe el nombre de un eje y sus valores, p. ej. talla: S, M, L</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) in the matrix</source>
+        <translation>
+            <numerusform>%n SKU en la matriz</numerusform>
+            <numerusform>%n SKU en la matriz</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nuevo</numerusform>
+            <numerusform>%n nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to deactivate</source>
+        <translation>
+            <numerusform>%n por desactivar</numerusform>
+            <numerusform>%n por desactivar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a SKU in the grid first, then choose its image</source>
+        <translation>Primero selecciona un SKU en la grilla y luego elige su imagen</translation>
+    </message>
+    <message>
+        <source>A product needs a code and a name</source>
+        <translation>Un producto necesita un código y un nombre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new SKU(s)</source>
+        <translation>
+            <numerusform>%n SKU nuevo</numerusform>
+            <numerusform>%n SKU nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deactivated</source>
+        <translation>
+            <numerusform>%n desactivado</numerusform>
+            <numerusform>%n desactivados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n back in use</source>
+        <translation>
+            <numerusform>%n vuelve a usarse</numerusform>
+            <numerusform>%n vuelven a usarse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1: %2</source>
+        <translation>Guardado %1: %2</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catálogo</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueProducts</name>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueView</name>
+    <message>
+        <source>Find a product: code or name</source>
+        <translation>Buscar producto: código o nombre</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Producto nuevo</translation>
+    </message>
+    <message>
+        <source>No tracking</source>
+        <translation>Sin seguimiento</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <source>Serial numbers</source>
+        <translation>Números de serie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Shelf life</source>
+        <translation>Vida útil</translation>
+    </message>
+    <message>
+        <source>Axes of the matrix</source>
+        <translation>Ejes de la matriz</translation>
+    </message>
+    <message>
+        <source>Axis: size, colour …</source>
+        <translation>Eje: talla, color …</translation>
+    </message>
+    <message>
+        <source>Values, comma-separated: S, M, L</source>
+        <translation>Valores separados por comas: S, M, L</translation>
+    </message>
+    <message>
+        <source>Add axis</source>
+        <translation>Agregar eje</translation>
+    </message>
+    <message>
+        <source>Remove axis</source>
+        <translation>Quitar eje</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>CountsController</name>
+    <message numerus="yes">
+        <source>%n bin count(s) open in this warehouse: scan a bin to count it.</source>
+        <translation>
+            <numerusform>%n conteo de ubicación abierto en esta bodega: escanea una ubicación para contarla.</numerusform>
+            <numerusform>%n conteos de ubicación abiertos en esta bodega: escanea una ubicación para contarla.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n count schedule(s) due: Ctrl+D opens their counts.</source>
+        <translation>
+            <numerusform>%n programa de conteo vencido: Ctrl+D abre sus conteos.</numerusform>
+            <numerusform>%n programas de conteo vencidos: Ctrl+D abre sus conteos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type or scan a zone first: the start of the bin codes, e.g. B-03.</source>
+        <translation>Primero escribe o escanea una zona: el comienzo de los códigos de ubicación, p. ej. B-03.</translation>
+    </message>
+    <message>
+        <source>Scan each item in the bin (a number + Enter sets the last one&apos;s count).</source>
+        <translation>Escanea cada producto de la ubicación (un número + Enter fija la cantidad del último).</translation>
+    </message>
+    <message>
+        <source>Counting bin %1.</source>
+        <translation>Contando la ubicación %1.</translation>
+    </message>
+    <message>
+        <source>blind count</source>
+        <translation>conteo ciego</translation>
+    </message>
+    <message>
+        <source>Bin %1 · count #%2</source>
+        <translation>Ubicación %1 · conteo #%2</translation>
+    </message>
+    <message>
+        <source>Nothing to finish: open a zone&apos;s count first.</source>
+        <translation>Nada que terminar: primero abre el conteo de una zona.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) not scanned yet count as empty.</source>
+        <translation>
+            <numerusform>%n ubicación aún sin escanear cuenta como vacía.</numerusform>
+            <numerusform>%n ubicaciones aún sin escanear cuentan como vacías.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press Ctrl+Enter again to finish anyway.</source>
+        <translation>Presiona Ctrl+Enter otra vez para terminar de todos modos.</translation>
+    </message>
+    <message>
+        <source>A lead approves these variances: ask one to sign in here.</source>
+        <translation>Un supervisor aprueba estas diferencias: pide a uno que inicie sesión aquí.</translation>
+    </message>
+    <message>
+        <source>Check the differences; Ctrl+Enter books them as stock adjustments.</source>
+        <translation>Revisa las diferencias; Ctrl+Enter las registra como ajustes de stock.</translation>
+    </message>
+    <message>
+        <source>No differences. Ctrl+Enter closes the counts.</source>
+        <translation>Sin diferencias. Ctrl+Enter cierra los conteos.</translation>
+    </message>
+    <message>
+        <source>Only a lead or an admin can approve count variances.</source>
+        <translation>Solo un supervisor o un administrador puede aprobar las diferencias de conteo.</translation>
+    </message>
+    <message>
+        <source>Accuracy of this count: %1 of lines right, %2 of units.</source>
+        <translation>Exactitud de este conteo: %1 de las líneas correctas, %2 de las unidades.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved: %n stock adjustment(s) booked.</source>
+        <translation>
+            <numerusform>Aprobado: %n ajuste de stock registrado.</numerusform>
+            <numerusform>Aprobado: %n ajustes de stock registrados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan a bin to count it.</source>
+        <translation>Escanea una ubicación para contarla.</translation>
+    </message>
+    <message>
+        <source>Cycle counts in %1</source>
+        <translation>Conteos cíclicos en %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin count(s) wait for approval</source>
+        <translation>
+            <numerusform>%n conteo de ubicación espera aprobación</numerusform>
+            <numerusform>%n conteos de ubicación esperan aprobación</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) to count</source>
+        <translation>
+            <numerusform>%n ubicación por contar</numerusform>
+            <numerusform>%n ubicaciones por contar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 bins scanned</source>
+        <translation>%1 de %2 ubicaciones escaneadas</translation>
+    </message>
+    <message>
+        <source>Open a zone to start counting.</source>
+        <translation>Abre una zona para empezar a contar.</translation>
+    </message>
+    <message>
+        <source>One moment: the last scan is still being saved.</source>
+        <translation>Un momento: el último escaneo aún se está guardando.</translation>
+    </message>
+    <message>
+        <source>One moment: the counts are still loading.</source>
+        <translation>Un momento: los conteos aún se están cargando.</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Conteos</translation>
+    </message>
+</context>
+<context>
+    <name>CountsTable</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <source>Lines right</source>
+        <translation>Líneas correctas</translation>
+    </message>
+    <message>
+        <source>Line accuracy</source>
+        <translation>Exactitud por línea</translation>
+    </message>
+    <message>
+        <source>Unit accuracy</source>
+        <translation>Exactitud por unidades</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Semana del</translation>
+    </message>
+    <message>
+        <source>Bins counted</source>
+        <translation>Ubicaciones contadas</translation>
+    </message>
+</context>
+<context>
+    <name>CountsTexts</name>
+    <message numerus="yes">
+        <source>%n bin count(s) opened</source>
+        <translation>
+            <numerusform>%n conteo de ubicación abierto</numerusform>
+            <numerusform>%n conteos de ubicación abiertos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan the first bin.</source>
+        <translation>Escanea la primera ubicación.</translation>
+    </message>
+    <message>
+        <source>No schedule is due: nothing opened.</source>
+        <translation>Ningún programa está vencido: no se abrió nada.</translation>
+    </message>
+    <message>
+        <source>Left out (a count still open): %1.</source>
+        <translation>Omitidas (con un conteo aún abierto): %1.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode %1: it is no bin, SKU or barcode we know. Count the item by typing its SKU.</source>
+        <translation>Código desconocido %1: no es una ubicación, SKU ni código de barras conocido. Cuenta el producto escribiendo su SKU.</translation>
+    </message>
+    <message>
+        <source>Bin %1 has no open count: open its zone first.</source>
+        <translation>La ubicación %1 no tiene un conteo abierto: primero abre su zona.</translation>
+    </message>
+    <message>
+        <source>Scan the bin&apos;s label first, then its items (%1 is not a bin).</source>
+        <translation>Primero escanea la etiqueta de la ubicación y luego sus productos (%1 no es una ubicación).</translation>
+    </message>
+    <message>
+        <source> lot %1</source>
+        <translation> lote %1</translation>
+    </message>
+    <message>
+        <source>%1%2 — %3: %4 counted</source>
+        <translation>%1%2 — %3: %4 contados</translation>
+    </message>
+    <message>
+        <source>%1: %2 counted.</source>
+        <translation>%1: %2 contados.</translation>
+    </message>
+    <message>
+        <source>%1 is not expected in bin %2: counted anyway (%3). Make sure it belongs here.</source>
+        <translation>%1 no se espera en la ubicación %2: contado de todos modos (%3). Verifica que corresponda aquí.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin count(s) finished.</source>
+        <translation>
+            <numerusform>%n conteo de ubicación terminado.</numerusform>
+            <numerusform>%n conteos de ubicación terminados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variance(s)</source>
+        <translation>
+            <numerusform>%n diferencia</numerusform>
+            <numerusform>%n diferencias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n bin(s)</source>
+        <translation>
+            <numerusform>en %n ubicación</numerusform>
+            <numerusform>en %n ubicaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Net difference: %1 unit(s)</source>
+        <translation>Diferencia neta: %1 unidad(es)</translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>valor %1</translation>
+    </message>
+    <message>
+        <source>Enter in Zone</source>
+        <translation>Enter en Zona</translation>
+    </message>
+    <message>
+        <source>open its count</source>
+        <translation>abre su conteo</translation>
+    </message>
+    <message>
+        <source>due schedules</source>
+        <translation>programados vencidos</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>ciego</translation>
+    </message>
+    <message>
+        <source>scan a bin</source>
+        <translation>escanea una ubicación</translation>
+    </message>
+    <message>
+        <source>count it</source>
+        <translation>contarla</translation>
+    </message>
+    <message>
+        <source>scan an item</source>
+        <translation>escanea un producto</translation>
+    </message>
+    <message>
+        <source>number + Enter</source>
+        <translation>número + Enter</translation>
+    </message>
+    <message>
+        <source>set the count</source>
+        <translation>fija la cantidad</translation>
+    </message>
+    <message>
+        <source>finish</source>
+        <translation>terminar</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>aprobar</translation>
+    </message>
+    <message>
+        <source>count another zone</source>
+        <translation>contar otra zona</translation>
+    </message>
+</context>
+<context>
+    <name>CountsView</name>
+    <message>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>e.g. B-03</source>
+        <translation>p. ej. B-03</translation>
+    </message>
+    <message>
+        <source>Blind count (Ctrl+B)</source>
+        <translation>Conteo ciego (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Open count (Enter)</source>
+        <translation>Abrir conteo (Enter)</translation>
+    </message>
+    <message>
+        <source>Run due schedules (Ctrl+D)</source>
+        <translation>Abrir programados (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Scan a bin, then its items (a number + Enter sets the quantity)</source>
+        <translation>Escanea una ubicación y luego sus productos (un número + Enter fija la cantidad)</translation>
+    </message>
+    <message>
+        <source>Finish counting (Ctrl+Enter)</source>
+        <translation>Terminar conteo (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Approve and adjust stock (Ctrl+Enter)</source>
+        <translation>Aprobar y ajustar stock (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Accuracy over time, per week</source>
+        <translation>Exactitud en el tiempo, por semana</translation>
+    </message>
+    <message>
+        <source>Count another zone (Ctrl+N)</source>
+        <translation>Contar otra zona (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
     <name>DevicesTexts</name>
     <message>
         <source>Not testing</source>
@@ -255,6 +1026,179 @@
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <source>SKUs (variants)</source>
+        <translation>SKU (variantes)</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Ubicaciones</translation>
+    </message>
+    <message>
+        <source>Stock on hand</source>
+        <translation>Stock disponible</translation>
+    </message>
+    <message>
+        <source>Stock moves</source>
+        <translation>Movimientos de stock</translation>
+    </message>
+    <message>
+        <source>Columns: %1; optional: %2.</source>
+        <translation>Columnas: %1; opcionales: %2.</translation>
+    </message>
+    <message>
+        <source>choose…</source>
+        <translation>elija…</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>Elija un archivo para importar</translation>
+    </message>
+    <message>
+        <source>CSV or Excel (*.csv *.xlsx);;All files (*)</source>
+        <translation>CSV o Excel (*.csv *.xlsx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Type, paste or choose (Browse…) the file to import first.</source>
+        <translation>Primero escriba, pegue o elija (Buscar…) el archivo a importar.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>No existe el archivo %1.</translation>
+    </message>
+    <message>
+        <source>Choose the client the rows belong to.</source>
+        <translation>Elija el cliente al que pertenecen las filas.</translation>
+    </message>
+    <message>
+        <source>Choose the warehouse.</source>
+        <translation>Elija la bodega.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Revisando %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found. Nothing was imported.</source>
+        <translation>
+            <numerusform>%1: se encontró %n problema. No se importó nada.</numerusform>
+            <numerusform>%1: se encontraron %n problemas. No se importó nada.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: all %n row(s) are right. Nothing was written yet: Import writes them.</source>
+        <translation>
+            <numerusform>%1: la fila está correcta. Aún no se escribió nada: Importar la escribe.</numerusform>
+            <numerusform>%1: las %n filas están correctas. Aún no se escribió nada: Importar las escribe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>would %1</source>
+        <translation>se haría: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: imported %n row(s).</source>
+        <translation>
+            <numerusform>%1: se importó %n fila.</numerusform>
+            <numerusform>%1: se importaron %n filas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>hecho: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>No se importó nada: %1</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) of %1 to %2.</source>
+        <translation>
+            <numerusform>Se escribió %n fila de %1 en %2.</numerusform>
+            <numerusform>Se escribieron %n filas de %1 en %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import / Export</source>
+        <translation>Importar / Exportar</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblems</name>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <source>File to import: .csv (UTF-8, &apos;,&apos; or &apos;;&apos;) or .xlsx</source>
+        <translation>Archivo a importar: .csv (UTF-8, &apos;,&apos; o &apos;;&apos;) o .xlsx</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Revisar</translation>
+    </message>
+    <message>
+        <source>Check every row and say what would change; write nothing</source>
+        <translation>Revisa cada fila y dice qué cambiaría; no escribe nada</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>into warehouse</source>
+        <translation>a la bodega</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+</context>
+<context>
     <name>InventoryController</name>
     <message>
         <source>Filter: SKU, name, client…</source>
@@ -290,6 +1234,188 @@
     <message>
         <source>Available</source>
         <translation>Disponible</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsController</name>
+    <message>
+        <source>All warehouses</source>
+        <translation>Todas las bodegas</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Quarantine and returns</source>
+        <translation>Cuarentena y devoluciones</translation>
+    </message>
+    <message>
+        <source>Expired lots</source>
+        <translation>Lotes vencidos</translation>
+    </message>
+    <message>
+        <source>Scan a SKU to see every location and lot holding it, or a bin to see what it holds.</source>
+        <translation>Escanee un SKU para ver cada ubicación y lote que lo tiene, o una ubicación para ver qué contiene.</translation>
+    </message>
+    <message>
+        <source>Scan or type a SKU, a barcode or a bin code first.</source>
+        <translation>Primero escanee o escriba un SKU, un código de barras o una ubicación.</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>Buscando %1…</translation>
+    </message>
+    <message>
+        <source>Nothing here with these filters.</source>
+        <translation>No hay nada con estos filtros.</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n location(s)</source>
+        <translation>
+            <numerusform>%n ubicación</numerusform>
+            <numerusform>%n ubicaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unidad</numerusform>
+            <numerusform>%n unidades</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bin %1 (%2, %3)</source>
+        <translation>Ubicación %1 (%2, %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n SKU</numerusform>
+            <numerusform>%n SKU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look it up: %1</source>
+        <translation>No se pudo buscar: %1</translation>
+    </message>
+    <message>
+        <source>By location</source>
+        <translation>Por ubicación</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsTable</name>
+    <message>
+        <source>storage</source>
+        <translation>almacenaje</translation>
+    </message>
+    <message>
+        <source>pick face</source>
+        <translation>picking</translation>
+    </message>
+    <message>
+        <source>dock</source>
+        <translation>andén</translation>
+    </message>
+    <message>
+        <source>packing</source>
+        <translation>embalaje</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>devoluciones</translation>
+    </message>
+    <message>
+        <source>quarantine</source>
+        <translation>cuarentena</translation>
+    </message>
+    <message>
+        <source>transit</source>
+        <translation>en tránsito</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>vencido</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
+        <source>sellable</source>
+        <translation>vendible</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Bodega</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Retenido</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsView</name>
+    <message>
+        <source>Scan or type a SKU, a barcode or a bin code, then Enter</source>
+        <translation>Escanee o escriba un SKU, un código de barras o una ubicación y presione Enter</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Hide empty</source>
+        <translation>Ocultar vacías</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Bodega</translation>
     </message>
 </context>
 <context>
@@ -369,6 +1495,257 @@
     </message>
 </context>
 <context>
+    <name>MovesController</name>
+    <message>
+        <source>Any kind</source>
+        <translation>Cualquier tipo</translation>
+    </message>
+    <message>
+        <source>Any reason</source>
+        <translation>Cualquier motivo</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Export movements</source>
+        <translation>Exportar movimientos</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Apply the filters first: the export writes the moves they keep.</source>
+        <translation>Primero aplique los filtros: la exportación escribe los movimientos que dejan.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportando a %1…</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a date; write it as YYYY-MM-DD</source>
+        <translation>%1: &apos;%2&apos; no es una fecha; escríbala como AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 moves; narrow the filters to see older ones.</source>
+        <translation>Se muestran los %1 movimientos más recientes; acote los filtros para ver los anteriores.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s)</source>
+        <translation>
+            <numerusform>%n movimiento</numerusform>
+            <numerusform>%n movimientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) exported to %1</source>
+        <translation>
+            <numerusform>%n movimiento exportado a %1</numerusform>
+            <numerusform>%n movimientos exportados a %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load the movements: %1</source>
+        <translation>No se pudieron cargar los movimientos: %1</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Movimientos</translation>
+    </message>
+</context>
+<context>
+    <name>MovesTable</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Putaway</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Traslado</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>Picking</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Embalaje</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Despacho</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Conteo</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Dañado</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrado</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Count correction</source>
+        <translation>Corrección de conteo</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hacia</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+</context>
+<context>
+    <name>MovesView</name>
+    <message>
+        <source>Scan or type a SKU</source>
+        <translation>Escanee o escriba un SKU</translation>
+    </message>
+    <message>
+        <source>Bin code</source>
+        <translation>Código de ubicación</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Código de lote</translation>
+    </message>
+    <message>
+        <source>Order or PO number</source>
+        <translation>N° de pedido u OC</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Packing</source>
@@ -445,6 +1822,45 @@
     <message>
         <source>It arrives with the sales and stock reports.</source>
         <translation>Llega con los reportes de ventas y de stock.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPurchaseOrders</name>
+    <message>
+        <source>partially received</source>
+        <translation>recibida parcialmente</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>pedida</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperada</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <source>Units open</source>
+        <translation>Unidades pendientes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -1166,10 +2582,473 @@
     </message>
 </context>
 <context>
+    <name>PutawayController</name>
+    <message>
+        <source>scan an item</source>
+        <translation>escanear un producto</translation>
+    </message>
+    <message>
+        <source>choose its line</source>
+        <translation>elegir su línea</translation>
+    </message>
+    <message>
+        <source>choose</source>
+        <translation>elegir</translation>
+    </message>
+    <message>
+        <source>scan a bin</source>
+        <translation>escanear una ubicación</translation>
+    </message>
+    <message>
+        <source>put the line away there</source>
+        <translation>ubicar la línea ahí</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>actualizar</translation>
+    </message>
+    <message>
+        <source>the dock</source>
+        <translation>el andén</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) waiting on %1 in %2</source>
+        <translation>
+            <numerusform>%n línea esperando en %1 de %2</numerusform>
+            <numerusform>%n líneas esperando en %1 de %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan an item (or choose it with ↑/↓), then scan the bin&apos;s label.</source>
+        <translation>Escanee un producto (o elíjalo con ↑/↓) y luego la etiqueta de la ubicación.</translation>
+    </message>
+    <message>
+        <source>Nothing waits on the dock: every received unit is put away.</source>
+        <translation>Nada espera en el andén: todas las unidades recibidas están ubicadas.</translation>
+    </message>
+    <message>
+        <source> lot %1</source>
+        <translation> lote %1</translation>
+    </message>
+    <message>
+        <source>%1%2 × %3 → scan bin %4</source>
+        <translation>%1%2 × %3 → escanee la ubicación %4</translation>
+    </message>
+    <message>
+        <source>One moment: the last move is still being saved.</source>
+        <translation>Un momento: el último movimiento aún se está guardando.</translation>
+    </message>
+    <message>
+        <source>%1: now scan the bin (suggested: %2).</source>
+        <translation>%1: ahora escanee la ubicación (sugerida: %2).</translation>
+    </message>
+    <message>
+        <source>%1 is not on the dock: scan an item of the list first.</source>
+        <translation>%1 no está en el andén: escanee primero un producto de la lista.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 put away in %3.</source>
+        <translation>%1 × %2 ubicado en %3.</translation>
+    </message>
+    <message>
+        <source>(Suggested was %1.)</source>
+        <translation>(La sugerida era %1.)</translation>
+    </message>
+    <message>
+        <source>Putaway</source>
+        <translation>Ubicación</translation>
+    </message>
+</context>
+<context>
+    <name>PutawayTasks</name>
+    <message>
+        <source>pick face of %1</source>
+        <translation>cara de picking de %1</translation>
+    </message>
+    <message>
+        <source>consolidate: already holds %1</source>
+        <translation>consolidar: ya contiene %1</translation>
+    </message>
+    <message>
+        <source>nearest bin with room in aisle %1</source>
+        <translation>ubicación con espacio más cercana en el pasillo %1</translation>
+    </message>
+    <message>
+        <source>nearest bin with room</source>
+        <translation>ubicación con espacio más cercana</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Suggested bin</source>
+        <translation>Ubicación sugerida</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>PutawayView</name>
+    <message>
+        <source>Scan an item, then the bin it goes to</source>
+        <translation>Escanee un producto y luego la ubicación de destino</translation>
+    </message>
+    <message>
+        <source>Refresh (Ctrl+R)</source>
+        <translation>Actualizar (Ctrl+R)</translation>
+    </message>
+</context>
+<context>
     <name>RatesPanel</name>
     <message>
         <source>CARRIER</source>
         <translation>TRANSPORTISTA</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingController</name>
+    <message>
+        <source>Receiving</source>
+        <translation>Recepción</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingLines</name>
+    <message>
+        <source>not on the order (+%1)</source>
+        <translation>fuera de la orden (+%1)</translation>
+    </message>
+    <message>
+        <source>over by %1</source>
+        <translation>exceso de %1</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>completa</translation>
+    </message>
+    <message>
+        <source>short by %1</source>
+        <translation>faltan %1</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Control</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingTexts</name>
+    <message>
+        <source>Receiving in %1 — this warehouse has no dock location</source>
+        <translation>Recepción en %1: esta bodega no tiene andén</translation>
+    </message>
+    <message>
+        <source>Receiving onto %1 in %2</source>
+        <translation>Recepción en el andén %1 de %2</translation>
+    </message>
+    <message>
+        <source>No purchase order of this warehouse is waiting to be received.</source>
+        <translation>Ninguna orden de compra de esta bodega espera recepción.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchase order(s) to receive: scan its number, or choose it with ↑/↓ and press Enter.</source>
+        <translation>
+            <numerusform>%n orden de compra por recibir: escanee su número, o elíjala con ↑/↓ y presione Enter.</numerusform>
+            <numerusform>%n órdenes de compra por recibir: escanee su número, o elija una con ↑/↓ y presione Enter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · supplier %3</source>
+        <translation>%1 · %2 · proveedor %3</translation>
+    </message>
+    <message>
+        <source>%1 is open: scan the items.</source>
+        <translation>%1 está abierta: escanee los productos.</translation>
+    </message>
+    <message>
+        <source>%1: +%2 — %3 of %4 expected</source>
+        <translation>%1: +%2 — %3 de %4 esperados</translation>
+    </message>
+    <message>
+        <source> · lot %1</source>
+        <translation> · lote %1</translation>
+    </message>
+    <message>
+        <source> · expires %1</source>
+        <translation> · vence %1</translation>
+    </message>
+    <message>
+        <source> · serial %1</source>
+        <translation> · serie %1</translation>
+    </message>
+    <message>
+        <source>%1 is not on this order: received as an extra line, flagged.</source>
+        <translation>%1 no está en esta orden: se recibe como línea adicional, marcada.</translation>
+    </message>
+    <message>
+        <source>Over-receipt on %1: %2 more than ordered (within the tolerance), flagged.</source>
+        <translation>Sobrerrecepción en %1: %2 más de lo pedido (dentro de la tolerancia), marcada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The next item scanned counts %n unit(s).</source>
+        <translation>
+            <numerusform>El próximo producto escaneado cuenta %n unidad.</numerusform>
+            <numerusform>El próximo producto escaneado cuenta %n unidades.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is tracked by lot: type or scan its lot.</source>
+        <translation>%1 se controla por lote: escriba o escanee su lote.</translation>
+    </message>
+    <message>
+        <source>Enter: count it · Esc: skip this scan · a GS1-128 with the lot works too</source>
+        <translation>Enter: contarlo · Esc: omitir este escaneo · también sirve un GS1-128 con el lote</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>e.g. L-2411</source>
+        <translation>p. ej. L-2411</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>AAAA-MM-DD (opcional)</translation>
+    </message>
+    <message>
+        <source>Expiry %1 is not a date: type it as YYYY-MM-DD, e.g. 2026-06-30.</source>
+        <translation>El vencimiento %1 no es una fecha: escríbalo como AAAA-MM-DD, p. ej. 2026-06-30.</translation>
+    </message>
+    <message>
+        <source>Type the lot first (the expiry may stay empty).</source>
+        <translation>Escriba primero el lote (el vencimiento puede quedar vacío).</translation>
+    </message>
+    <message>
+        <source>%1 is tracked by serial number: now scan the unit&apos;s serial.</source>
+        <translation>%1 se controla por número de serie: ahora escanee la serie de la unidad.</translation>
+    </message>
+    <message>
+        <source>%1 is on no SKU of the catalogue: say which SKU it is, nothing is counted yet.</source>
+        <translation>%1 no corresponde a ningún SKU del catálogo: indique qué SKU es; aún no se cuenta nada.</translation>
+    </message>
+    <message>
+        <source>Unknown code %1: which SKU is it?</source>
+        <translation>Código desconocido %1: ¿qué SKU es?</translation>
+    </message>
+    <message>
+        <source>Enter: map the code to this SKU · Ctrl+N: create a new SKU instead · Esc: skip, nothing counted</source>
+        <translation>Enter: asociar el código a este SKU · Ctrl+N: crear un SKU nuevo · Esc: omitir, no se cuenta nada</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>scan or type the SKU</source>
+        <translation>escanee o escriba el SKU</translation>
+    </message>
+    <message>
+        <source>Create a new SKU with the barcode %1</source>
+        <translation>Crear un SKU nuevo con el código de barras %1</translation>
+    </message>
+    <message>
+        <source>Enter: create it and count the unit · Esc: skip, nothing counted</source>
+        <translation>Enter: crearlo y contar la unidad · Esc: omitir, no se cuenta nada</translation>
+    </message>
+    <message>
+        <source>New SKU</source>
+        <translation>SKU nuevo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. POL-M-ROJ</source>
+        <translation>p. ej. POL-M-ROJ</translation>
+    </message>
+    <message>
+        <source>e.g. Polera M roja</source>
+        <translation>p. ej. Polera M roja</translation>
+    </message>
+    <message>
+        <source>Type or scan a SKU first.</source>
+        <translation>Primero escriba o escanee un SKU.</translation>
+    </message>
+    <message>
+        <source>%1 now means %2.</source>
+        <translation>%1 ahora corresponde a %2.</translation>
+    </message>
+    <message>
+        <source>%1 skipped: nothing counted.</source>
+        <translation>%1 omitido: no se contó nada.</translation>
+    </message>
+    <message>
+        <source>One moment: the last action is still being saved.</source>
+        <translation>Un momento: la última acción aún se está guardando.</translation>
+    </message>
+    <message>
+        <source>Nothing scanned yet: scan the items first.</source>
+        <translation>Aún no se ha escaneado nada: escanee primero los productos.</translation>
+    </message>
+    <message>
+        <source>Answer the question above first (Esc skips that scan).</source>
+        <translation>Responda primero la pregunta de arriba (Esc omite ese escaneo).</translation>
+    </message>
+    <message>
+        <source>Open a purchase order first.</source>
+        <translation>Abra primero una orden de compra.</translation>
+    </message>
+    <message>
+        <source>%1 still waits for its serial number: scan it first.</source>
+        <translation>%1 aún espera su número de serie: escanéelo primero.</translation>
+    </message>
+    <message>
+        <source>This warehouse has no dock location to receive onto; add one first.</source>
+        <translation>Esta bodega no tiene un andén donde recibir; agregue uno primero.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Esc again drops the %n unit(s) scanned on this order (nothing is booked).</source>
+        <translation>
+            <numerusform>Esc de nuevo descarta la %n unidad escaneada en esta orden (no se registra nada).</numerusform>
+            <numerusform>Esc de nuevo descarta las %n unidades escaneadas en esta orden (no se registra nada).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 closed without booking anything.</source>
+        <translation>%1 cerrada sin registrar nada.</translation>
+    </message>
+    <message>
+        <source>received in full</source>
+        <translation>recibida completa</translation>
+    </message>
+    <message>
+        <source>partially received</source>
+        <translation>recibida parcialmente</translation>
+    </message>
+    <message>
+        <source>%1 booked: %2 onto %3; the order is %4.</source>
+        <translation>%1 registrada: %2 en %3; la orden quedó %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unidad</numerusform>
+            <numerusform>%n unidades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more line(s)</source>
+        <translation>
+            <numerusform>%n línea más</numerusform>
+            <numerusform>%n líneas más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Differences to the order: %1</source>
+        <translation>Diferencias con la orden: %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+P: put the units away now.</source>
+        <translation>Ctrl+P: ubicar las unidades ahora.</translation>
+    </message>
+    <message>
+        <source>Scanned now: %1 · lines over: %2 · lines short: %3</source>
+        <translation>Escaneado ahora: %1 · líneas con exceso: %2 · líneas con faltante: %3</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abrir</translation>
+    </message>
+    <message>
+        <source>choose</source>
+        <translation>elegir</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>actualizar</translation>
+    </message>
+    <message>
+        <source>putaway</source>
+        <translation>ubicar</translation>
+    </message>
+    <message>
+        <source>number + Enter</source>
+        <translation>número + Enter</translation>
+    </message>
+    <message>
+        <source>count for the next scan</source>
+        <translation>cantidad para el próximo escaneo</translation>
+    </message>
+    <message>
+        <source>receive</source>
+        <translation>recibir</translation>
+    </message>
+    <message>
+        <source>close the order</source>
+        <translation>cerrar la orden</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingView</name>
+    <message>
+        <source>Receive (Ctrl+Enter)</source>
+        <translation>Recibir (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Put away now (Ctrl+P)</source>
+        <translation>Ubicar ahora (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Open purchase orders — ↑/↓ to choose, Enter to open</source>
+        <translation>Órdenes de compra abiertas — ↑/↓ para elegir, Enter para abrir</translation>
+    </message>
+    <message>
+        <source>Scan or type a purchase order number and press Enter</source>
+        <translation>Escanee o escriba un número de orden de compra y presione Enter</translation>
+    </message>
+    <message>
+        <source>Scan an item: EAN/UPC, SKU or GS1-128 (lot, expiry, serial, count)</source>
+        <translation>Escanee un producto: EAN/UPC, SKU o GS1-128 (lote, vencimiento, serie, cantidad)</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +3268,550 @@ Motivo: %2</translation>
     <message>
         <source>Refresh</source>
         <translation>Actualizar</translation>
+    </message>
+</context>
+<context>
+    <name>TraceController</name>
+    <message>
+        <source>Scan a lot, a serial number or an order number.</source>
+        <translation>Escanee un lote, un número de serie o un número de pedido.</translation>
+    </message>
+    <message>
+        <source>A lot&apos;s GS1-128 label carries its product and lot; a lot code typed alone needs its SKU when several SKUs use it.</source>
+        <translation>La etiqueta GS1-128 de un lote trae su producto y lote; un código de lote escrito solo necesita su SKU cuando varios SKU lo usan.</translation>
+    </message>
+    <message>
+        <source>Scan or type a lot, a serial number or an order number first.</source>
+        <translation>Primero escanee o escriba un lote, un número de serie o un número de pedido.</translation>
+    </message>
+    <message>
+        <source>Tracing %1…</source>
+        <translation>Rastreando %1…</translation>
+    </message>
+    <message>
+        <source>Left in this order</source>
+        <translation>Salió en este pedido</translation>
+    </message>
+    <message>
+        <source>Shipped in</source>
+        <translation>Despachado en</translation>
+    </message>
+    <message>
+        <source>Nothing has left in an order yet.</source>
+        <translation>Aún no ha salido nada en un pedido.</translation>
+    </message>
+    <message>
+        <source>Nothing has left in this order.</source>
+        <translation>No ha salido nada en este pedido.</translation>
+    </message>
+    <message>
+        <source>Moves marked “inferred” do not carry this serial number in the ledger: its receipt is the inbound move of its SKU recorded together with it, and its order&apos;s moves are that order&apos;s moves of its SKU.</source>
+        <translation>Los movimientos marcados «inferido» no llevan este número de serie en el registro: su recepción es la entrada de su SKU registrada junto con él, y los movimientos de su pedido son los de ese pedido para su SKU.</translation>
+    </message>
+    <message>
+        <source>received on PO %1 from %2 (%3)</source>
+        <translation>recibido con la OC %1 de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Lot %1 of %2</source>
+        <translation>Lote %1 de %2</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>vence %1</translation>
+    </message>
+    <message>
+        <source>Received %1 · shipped %2 · on hand %3</source>
+        <translation>Recibido %1 · despachado %2 · en stock %3</translation>
+    </message>
+    <message>
+        <source>Serial number %1 of %2</source>
+        <translation>Número de serie %1 de %2</translation>
+    </message>
+    <message>
+        <source>left in order %1 to %2</source>
+        <translation>salió en el pedido %1 para %2</translation>
+    </message>
+    <message>
+        <source>now in %1</source>
+        <translation>ahora en %1</translation>
+    </message>
+    <message>
+        <source>not in any location</source>
+        <translation>no está en ninguna ubicación</translation>
+    </message>
+    <message>
+        <source>Order %1 (%2) for %3</source>
+        <translation>Pedido %1 (%2) para %3</translation>
+    </message>
+    <message>
+        <source>no shipment yet</source>
+        <translation>aún sin envío</translation>
+    </message>
+    <message>
+        <source>shipped %1</source>
+        <translation>despachado %1</translation>
+    </message>
+    <message>
+        <source>Could not trace it: %1</source>
+        <translation>No se pudo rastrear: %1</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trazabilidad</translation>
+    </message>
+</context>
+<context>
+    <name>TraceTables</name>
+    <message>
+        <source>PO %1 · %2</source>
+        <translation>OC %1 · %2</translation>
+    </message>
+    <message>
+        <source>Order %1 · %2</source>
+        <translation>Pedido %1 · %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hacia</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>inferido</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Despachado</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>N° de seguimiento</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Serial numbers</source>
+        <translation>Números de serie</translation>
+    </message>
+</context>
+<context>
+    <name>TraceView</name>
+    <message>
+        <source>Scan a lot (GS1-128), a serial number or an order number, then Enter</source>
+        <translation>Escanee un lote (GS1-128), un número de serie o un número de pedido y presione Enter</translation>
+    </message>
+    <message>
+        <source>SKU (if the lot needs it)</source>
+        <translation>SKU (si el lote lo necesita)</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Rastrear</translation>
+    </message>
+    <message>
+        <source>Timeline, oldest first</source>
+        <translation>Historial, del más antiguo al más reciente</translation>
+    </message>
+</context>
+<context>
+    <name>TransferTexts</name>
+    <message>
+        <source>dispatch</source>
+        <translation>despachar</translation>
+    </message>
+    <message>
+        <source>cancel a draft</source>
+        <translation>anular un borrador</translation>
+    </message>
+    <message>
+        <source>Ctrl+Del</source>
+        <translation>Ctrl+Supr</translation>
+    </message>
+    <message>
+        <source>choose</source>
+        <translation>elegir</translation>
+    </message>
+    <message>
+        <source>other scan field</source>
+        <translation>otro campo de escaneo</translation>
+    </message>
+    <message>
+        <source>drop the scans</source>
+        <translation>descartar lo escaneado</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>actualizar</translation>
+    </message>
+    <message>
+        <source>This station: %1 — %2</source>
+        <translation>Esta estación: %1 — %2</translation>
+    </message>
+    <message>
+        <source>New transfer · next: scan the bin to take from.</source>
+        <translation>Nuevo traspaso · siguiente: escanea la ubicación de origen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3 · %4 · %5 of %6 unit(s) arrived</source>
+        <translation>%1 · %2 → %3 · %4 · llegaron %5 de %6 unidad(es)</translation>
+    </message>
+    <message>
+        <source>scanned: %1 · next: scan the bin they go onto</source>
+        <translation>escaneado: %1 · siguiente: escanea la ubicación donde quedan</translation>
+    </message>
+    <message>
+        <source>One moment: the last scan is still being checked.</source>
+        <translation>Un momento: aún se está revisando el último escaneo.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>× %1: now scan the item.</source>
+        <translation>× %1: ahora escanea el producto.</translation>
+    </message>
+    <message>
+        <source>No transfer %1 from or to %2.</source>
+        <translation>No hay traspaso %1 desde ni hacia %2.</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 está %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not on its way in %2.</source>
+        <translation>%1 no viene en %2.</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 still on its way in %3.</source>
+        <translation>Solo vienen %1 de %2 en %3.</translation>
+    </message>
+    <message>
+        <source>%1 of %2: scan more items, or the bin they go onto.</source>
+        <translation>%1 de %2: escanea más productos o la ubicación donde quedan.</translation>
+    </message>
+    <message>
+        <source>From %1: scan its items (type a count first for several).</source>
+        <translation>Desde %1: escanea sus productos (escribe antes una cantidad para varios).</translation>
+    </message>
+    <message>
+        <source>Scan the bin to take from first (%1 is an item).</source>
+        <translation>Primero escanea la ubicación de origen (%1 es un producto).</translation>
+    </message>
+    <message>
+        <source>%1 holds only %2 of %3; %4 scanned.</source>
+        <translation>%1 tiene solo %2 de %3; se escanearon %4.</translation>
+    </message>
+    <message>
+        <source>There is no other warehouse to send to from %1.</source>
+        <translation>No hay otra bodega a la que enviar desde %1.</translation>
+    </message>
+    <message>
+        <source>Scan a bin and its items first.</source>
+        <translation>Primero escanea una ubicación y sus productos.</translation>
+    </message>
+    <message>
+        <source>new transfer</source>
+        <translation>nuevo traspaso</translation>
+    </message>
+    <message>
+        <source>create it / receive onto the dock</source>
+        <translation>crearlo / recibir en el andén</translation>
+    </message>
+    <message>
+        <source>Create (Ctrl+Enter)</source>
+        <translation>Crear (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>New transfer (Ctrl+N)</source>
+        <translation>Nuevo traspaso (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New transfer · %1 · Ctrl+Enter creates it, Esc drops it.</source>
+        <translation>Nuevo traspaso · %1 · Ctrl+Enter lo crea, Esc lo descarta.</translation>
+    </message>
+    <message>
+        <source>Ctrl+N starts a new transfer; scan a transfer number to choose it.</source>
+        <translation>Ctrl+N inicia un traspaso nuevo; escanea el número de un traspaso para elegirlo.</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+N to start a new transfer, or scan the number of a transfer on its way here to receive it.</source>
+        <translation>Presiona Ctrl+N para iniciar un traspaso nuevo, o escanea el número de un traspaso que viene hacia acá para recibirlo.</translation>
+    </message>
+    <message>
+        <source>%1 is a draft: Ctrl+D dispatches it, Ctrl+Del cancels it.</source>
+        <translation>%1 es un borrador: Ctrl+D lo despacha, Ctrl+Supr lo anula.</translation>
+    </message>
+    <message>
+        <source>%1 is on its way here: scan its items, then the bin they go onto (Ctrl+Enter: all onto the dock).</source>
+        <translation>%1 viene hacia acá: escanea sus productos y luego la ubicación donde quedan (Ctrl+Enter: todo al andén).</translation>
+    </message>
+    <message>
+        <source>%1 · scan more, another bin, or Ctrl+Enter to create the transfer.</source>
+        <translation>%1 · escanea más, otra ubicación, o Ctrl+Enter para crear el traspaso.</translation>
+    </message>
+    <message>
+        <source>New transfer to %1: scan the bin to take from, then its items. Ctrl+Enter creates it, Esc drops it.</source>
+        <translation>Nuevo traspaso a %1: escanea la ubicación de origen y luego sus productos. Ctrl+Enter lo crea, Esc lo descarta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 created: %n unit(s) to %2. Ctrl+D dispatches it.</source>
+        <translation>
+            <numerusform>%1 creado: %n unidad a %2. Ctrl+D lo despacha.</numerusform>
+            <numerusform>%1 creado: %n unidades a %2. Ctrl+D lo despacha.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a draft transfer to dispatch (scan its number or use ↑/↓).</source>
+        <translation>Elige un traspaso en borrador para despachar (escanea su número o usa ↑/↓).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is on its way to %2: %n unit(s) in transit.</source>
+        <translation>
+            <numerusform>%1 va camino a %2: %n unidad en tránsito.</numerusform>
+            <numerusform>%1 va camino a %2: %n unidades en tránsito.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only a draft can be cancelled; a transfer in transit is received where it arrives.</source>
+        <translation>Solo se puede anular un borrador; un traspaso en tránsito se recibe donde llega.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled; nothing had moved.</source>
+        <translation>%1 anulado; no se había movido nada.</translation>
+    </message>
+    <message>
+        <source>Choose a transfer on its way to %1 to receive it.</source>
+        <translation>Elige un traspaso que viene hacia %1 para recibirlo.</translation>
+    </message>
+    <message>
+        <source>the dock</source>
+        <translation>el andén</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 received in full: %n unit(s) arrived; the last onto %2.</source>
+        <translation>
+            <numerusform>%1 recibido completo: llegó %n unidad; la última a %2.</numerusform>
+            <numerusform>%1 recibido completo: llegaron %n unidades; las últimas a %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) of %1 received onto %2; %3 still on the way.</source>
+        <translation>
+            <numerusform>%n unidad de %1 recibida en %2; aún vienen %3.</numerusform>
+            <numerusform>%n unidades de %1 recibidas en %2; aún vienen %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransfersController</name>
+    <message>
+        <source>Transfers</source>
+        <translation>Traspasos</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersTable</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>En tránsito</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulado</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hacia</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegadas</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersView</name>
+    <message>
+        <source>Move between bins</source>
+        <translation>Mover entre ubicaciones</translation>
+    </message>
+    <message>
+        <source>Scan the bin to take from, then items, then the bin they go to</source>
+        <translation>Escanea la ubicación de origen, luego los productos y luego la ubicación de destino</translation>
+    </message>
+    <message>
+        <source>Transfers between warehouses</source>
+        <translation>Traspasos entre bodegas</translation>
+    </message>
+    <message>
+        <source>Scan a transfer number, a bin or an item</source>
+        <translation>Escanea un número de traspaso, una ubicación o un producto</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <source>New transfer (Ctrl+N)</source>
+        <translation>Nuevo traspaso (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Dispatch (Ctrl+D)</source>
+        <translation>Despachar (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Receive (Ctrl+Enter)</source>
+        <translation>Recibir (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Ctrl+Del)</source>
+        <translation>Anular (Ctrl+Supr)</translation>
+    </message>
+    <message>
+        <source>Refresh (Ctrl+R)</source>
+        <translation>Actualizar (Ctrl+R)</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsGridModel</name>
+    <message>
+        <source>on save</source>
+        <translation>al guardar</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>guardado</translation>
+    </message>
+    <message>
+        <source>back</source>
+        <translation>reactivado</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Weight g</source>
+        <translation>Peso g</translation>
+    </message>
+    <message>
+        <source>L × W × H mm</source>
+        <translation>L × An × Al mm</translation>
+    </message>
+    <message>
+        <source>Price CLP</source>
+        <translation>Precio CLP</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
     </message>
 </context>
 <context>
