@@ -55,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="SKU QTY BIN [LOT] (repeat for more lines); a lot-tracked SKU without a lot takes the first to expire",
     )
     create.add_argument("--note", default="")
+    create.add_argument("--client", default=None, help="client (tenant) code, when two clients use the same SKU")
     create.set_defaults(handler=_create)
 
     for name, helptext, handler in (
@@ -175,7 +176,7 @@ def _line(values: list[str], sizes: tuple[int, ...], shape: str) -> tuple[Any, .
 def _create(args: argparse.Namespace) -> int:
     def work(session: Session, actor: Actor) -> TransferView:
         lines = [_line(values, (3, 4), "SKU QTY BIN [LOT]") for values in args.line]
-        return create_transfer(session, args.source, args.destination, lines, actor, note=args.note)
+        return create_transfer(session, args.source, args.destination, lines, actor, note=args.note, client=args.client)
 
     return _run(args, work)
 

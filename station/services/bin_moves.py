@@ -22,12 +22,13 @@ from station.db.models import (
     Lot,
     SerialNumber,
     StockQuant,
+    Tenant,
     Tracking,
     Variant,
     Warehouse,
 )
 from station.domain.stock import InsufficientStock, InvalidQuantity, MoveKind, check_quantity
-from station.services.stock import Actor, StockError, StockLedger
+from station.services.stock import Actor, StockError, StockLedger, sellable
 from station.services.stock_queries import StockQueryError, find_variant
 
 # Units may be moved into or out of these by hand; transit is reached only through a transfer.
@@ -110,7 +111,8 @@ def _usable(location: Location, warehouse_code: str) -> Location:
 
 
 def item_by_code(session: Session, code: str, *, tenant_id: int | None = None) -> Variant:
-    """The SKU scanned or typed: its SKU code (any case) or one of its barcodes."""
+    """The SKU scanned or typed: its SKU code (any case) or one of its barcodes; `tenant_id` keeps to
+    one client's SKUs (3PL: two clients may use the same code)."""
     text = code.strip()
     if not text:
         raise MoveError("Empty item code")
@@ -120,15 +122,13 @@ def item_by_code(session: Session, code: str, *, tenant_id: int | None = None) -
     by_barcode = session.scalars(query).all()
     if len(by_barcode) == 1:
         return by_barcode[0]
+    tenant = session.scalar(select(Tenant.code).where(Tenant.id == tenant_id)) if tenant_id is not None else None
     try:
-        variant = find_variant(session, text)
+        return find_variant(session, text, tenant=tenant)
     except StockQueryError as exc:
         if by_barcode:
             raise MoveError(f"Barcode {text} belongs to several clients' SKUs; type the SKU") from exc
-        raise MoveError(str(exc)) from exc
-    if tenant_id is not None and variant.tenant_id != tenant_id:
-        raise MoveError(f"SKU {variant.sku} belongs to another client")
-    return variant
+        raise MoveError(str(exc).replace("; pass --tenant", "; say which client")) from exc
 
 
 def describe_bin(session: Session, location: Location) -> BinInfo:
@@ -253,6 +253,14 @@ def move_stock(
             ledger.move(variant.id, source.id, target.id, units, lot_id=lot_id, kind=MoveKind.TRANSFER)
     except (StockError, InsufficientStock) as exc:
         raise ledger_error(exc) from exc
+    if sellable(source) and not sellable(target):
+        # Into quarantine or returns the units stop being for sale: never those promised to orders.
+        on_hand, reserved = ledger.totals(source.warehouse_id, variant.id)
+        if on_hand < reserved:
+            raise MoveError(
+                f"Only {on_hand + quantity - reserved} of {variant.sku} free in {source_warehouse.code} "
+                f"(the rest is reserved for orders); {quantity} cannot go to {target.code}"
+            )
     follow_serials(session, variant, source, target, quantity)
     session.flush()
     return MoveResult(variant.sku, source.code, target.code, quantity, tuple(code for _, code, _ in parts if code))

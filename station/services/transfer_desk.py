@@ -30,6 +30,8 @@ from station.services.bin_moves import (
 from station.services.stock import Actor
 from station.services.transfers import TransferView, cancel, create_transfer, dispatch, list_transfers, receive
 
+DESK_LIMIT = 200  # received and cancelled transfers shown, newest first (open ones always are)
+
 
 @dataclass(frozen=True)
 class Desk:
@@ -64,7 +66,7 @@ def load_desk(database: Database, warehouse_code: str = "") -> Desk:
         others = uow.session.execute(
             select(Warehouse.code, Warehouse.name).where(Warehouse.id != home.id).order_by(Warehouse.code)
         ).all()
-        transfers = list_transfers(uow.session, warehouse=home.code)
+        transfers = list_transfers(uow.session, warehouse=home.code, limit=DESK_LIMIT)
         return Desk(home.code, home.name, tuple((code, name) for code, name in others), tuple(transfers))
 
 

@@ -80,9 +80,11 @@ def find_transfer(session: Session, number: str, *, client: str | None = None, l
     return found[0]
 
 
-def transfer_view(session: Session, transfer: StockTransfer) -> TransferView:
+def transfer_view(session: Session, transfer: StockTransfer, warehouses: dict[int, str] | None = None) -> TransferView:
+    """The transfer as plain data; `warehouses` (id → code) saves a query per transfer in a list."""
     session.flush()
-    warehouses = dict(session.execute(select(Warehouse.id, Warehouse.code)).all())
+    if warehouses is None:
+        warehouses = dict(session.execute(select(Warehouse.id, Warehouse.code)).all())
     client = session.scalar(select(Tenant.code).where(Tenant.id == transfer.tenant_id)) or ""
     rows = session.execute(
         select(StockTransferLine, Variant.sku, Variant.name, Lot.code, Location.code)
@@ -113,19 +115,30 @@ def get_transfer(session: Session, number: str, *, client: str | None = None) ->
     return transfer_view(session, find_transfer(session, number, client=client))
 
 
-def list_transfers(session: Session, *, status: str | None = None, warehouse: str | None = None) -> list[TransferView]:
-    """Transfers, newest first; `status` one of draft, in_transit, received, cancelled (or None: all)."""
-    query = select(StockTransfer).order_by(StockTransfer.created_at.desc(), StockTransfer.id.desc())
+def list_transfers(
+    session: Session, *, status: str | None = None, warehouse: str | None = None, limit: int | None = None
+) -> list[TransferView]:
+    """Transfers, newest first; `status` one of draft, in_transit, received, cancelled (or None: all);
+    `warehouse` keeps those from or to it; `limit` the newest so many, drafts and transfers in transit
+    always included (they are still work to do)."""
+    newest = (StockTransfer.created_at.desc(), StockTransfer.id.desc())
+    where = []
     if status:
         try:
-            query = query.where(StockTransfer.status == TransferStatus(status.strip().lower()))
+            where.append(StockTransfer.status == TransferStatus(status.strip().lower()))
         except ValueError as exc:
             choices = ", ".join(s.value for s in TransferStatus)
             raise MoveError(f"No transfer status {status!r} (choose {choices})") from exc
     if warehouse:
         home = warehouse_by_code(session, warehouse)
-        query = query.where((StockTransfer.from_warehouse_id == home.id) | (StockTransfer.to_warehouse_id == home.id))
-    return [transfer_view(session, transfer) for transfer in session.scalars(query).all()]
+        where.append((StockTransfer.from_warehouse_id == home.id) | (StockTransfer.to_warehouse_id == home.id))
+    query = select(StockTransfer).where(*where).order_by(*newest)
+    if limit is not None:
+        open_ones = StockTransfer.status.in_([TransferStatus.DRAFT, TransferStatus.IN_TRANSIT])
+        recent = select(StockTransfer.id).where(*where).order_by(*newest).limit(limit)
+        query = query.where(open_ones | StockTransfer.id.in_(recent.scalar_subquery()))
+    warehouses = dict(session.execute(select(Warehouse.id, Warehouse.code)).all())
+    return [transfer_view(session, transfer, warehouses) for transfer in session.scalars(query).all()]
 
 
 def in_transit_units(session: Session, variant_id: int, warehouse_id: int | None = None) -> int:

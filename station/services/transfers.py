@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.db.base import utcnow
@@ -97,9 +97,12 @@ def create_transfer(
     actor: Actor,
     *,
     note: str = "",
+    client: str | None = None,
     now: datetime | None = None,
 ) -> TransferView:
-    """A draft transfer of `lines` from one warehouse to another, numbered TR-000001… per client."""
+    """A draft transfer of `lines` from one warehouse to another, numbered TR-000001… per client
+    (`client`, a tenant code, reads the SKUs as that client's when two clients use the same code)."""
+    tenant_id = _client_id(session, client)
     source, destination = warehouse_by_code(session, from_warehouse), warehouse_by_code(session, to_warehouse)
     if source.id == destination.id:
         raise MoveError(f"{source.code} is both the source and the destination; pick another warehouse")
@@ -110,8 +113,8 @@ def create_transfer(
         sku, quantity, from_bin, lot = (*request, None)[:4]  # type: ignore[misc]
         where = f"Line {index} ({str(sku).strip()})"
         quantity = quantity_of(quantity, where)
-        variant = item_by_code(session, str(sku))
         try:
+            variant = item_by_code(session, str(sku), tenant_id=tenant_id)
             location = bin_by_code(session, str(from_bin), source)
         except MoveError as exc:
             raise MoveError(f"{where}: {exc}") from exc
@@ -126,10 +129,10 @@ def create_transfer(
         names = ", ".join(session.scalars(select(Tenant.code).where(Tenant.id.in_(tenants)).order_by(Tenant.code)))
         raise MoveError(f"A transfer carries one client's goods; these lines belong to {names}")
     _check_enough(session, source, planned)
-    tenant_id = tenants.pop()
+    owner = tenants.pop()
     transfer = StockTransfer(
-        tenant_id=tenant_id,
-        number=_next_number(session, tenant_id),
+        tenant_id=owner,
+        number=_next_number(session, owner),
         from_warehouse_id=source.id,
         to_warehouse_id=destination.id,
         status=TransferStatus.DRAFT,
@@ -147,6 +150,15 @@ def create_transfer(
     )
     session.flush()
     return transfer_view(session, transfer)
+
+
+def _client_id(session: Session, client: str | None) -> int | None:
+    if not client:
+        return None
+    tenant_id = session.scalar(select(Tenant.id).where(func.upper(Tenant.code) == client.strip().upper()))
+    if tenant_id is None:
+        raise MoveError(f"No client {client.strip()!r}")
+    return tenant_id
 
 
 def _parts(session: Session, variant: Variant, location: Location, quantity: int, lot: str | None, where: str):

@@ -372,3 +372,39 @@ def test_two_stations_dispatching_the_same_units_never_drive_a_bin_negative(
         assert stock(database, world, world.warehouse_id) == (1, 1)
     finally:
         database.dispose()
+
+
+def test_units_promised_to_orders_never_go_to_quarantine_by_a_move(database: Database, world: World) -> None:
+    receive_stock(database, world.shirt, world.bin_a, 5)
+    with database.unit_of_work() as uow:
+        StockLedger(uow.session, ACTOR).reserve(world.shirt, world.warehouse_id, 4, ttl=None)
+        uow.commit()
+    before = counts(database)
+    with (
+        database.unit_of_work() as uow,
+        pytest.raises(MoveError, match=r"Only 1 of POL-M-ROJ free in SCL1 .*2 cannot go to QUA-01"),
+    ):
+        move_stock(uow.session, "POL-M-ROJ", "A-01-A", "QUA-01", 2, ACTOR)
+    assert counts(database) == before
+    run(database, lambda s: move_stock(s, "POL-M-ROJ", "A-01-A", "QUA-01", 1, ACTOR))  # the free one may go
+    run(database, lambda s: move_stock(s, "POL-M-ROJ", "A-01-A", "A-01-B", 4, ACTOR))  # reserved ones stay sellable
+    assert stock(database, world, world.warehouse_id) == (4, 4)
+
+
+def test_the_list_keeps_open_transfers_and_the_newest_others(database: Database, world: World) -> None:
+    add_branch(database)
+    receive_stock(database, world.shirt, world.bin_a, 9)
+    for _ in range(3):
+        number = run(database, lambda s: create_transfer(s, "SCL1", "CCP", [("POL-M-ROJ", 1, "A-01-A")], ACTOR)).number
+        run(database, lambda s, n=number: cancel(s, n, ACTOR))
+    run(database, lambda s: create_transfer(s, "SCL1", "CCP", [("POL-M-ROJ", 1, "A-01-A")], ACTOR, client="acme"))
+    with database.unit_of_work() as uow:
+        assert [t.number for t in list_transfers(uow.session, limit=1)] == ["TR-000004"]
+        everything = list_transfers(uow.session, warehouse="CCP")
+        assert [t.status for t in everything] == ["draft", "cancelled", "cancelled", "cancelled"]
+        with pytest.raises(
+            MoveError, match=r"No transfer status 'lost' \(choose draft, in_transit, received, cancelled\)"
+        ):
+            list_transfers(uow.session, status="lost")
+        with pytest.raises(MoveError, match="No client 'NOBODY'"):
+            create_transfer(uow.session, "SCL1", "CCP", [("POL-M-ROJ", 1, "A-01-A")], ACTOR, client="NOBODY")
