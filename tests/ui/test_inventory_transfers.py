@@ -192,3 +192,36 @@ def test_a_draft_is_cancelled_and_a_scan_beyond_the_bin_is_refused(
     assert units(database, world.mug) == {"SCL1/A-01-B": 4}
     scan(qtbot, field, "TR-000404", tab.sig_refused)
     assert tab.view.transfer_message.text() == "No transfer TR-000404 from or to SCL1."
+
+
+def test_the_tab_keys_work_in_the_real_window(
+    qtbot: QtBot, database: Database, place, runner: TaskRunner, station_home
+) -> None:
+    """F1…F11 belong to the window's pages; the tab's Ctrl keys reach it there."""
+    from conftest import show_and_activate  # noqa: PLC0415 - tests/ui's conftest, for its helper
+
+    from station.ui.app import create_main_window  # noqa: PLC0415
+
+    _, lead = place
+    window = create_main_window(
+        database, lead, settings=Settings(station_name="bench-7"), paths=station_home, runner=runner
+    )
+    show_and_activate(qtbot, window)
+    window.controller.show_page("inventory")
+    inventory = window.controller.inventory
+    inventory.show_tab("transfers")
+    tab = inventory.tabs["transfers"].controller
+    qtbot.waitUntil(lambda: tab.loaded_once, timeout=10_000)
+    field = tab.view.transfer_field
+    field.setFocus()
+    with qtbot.waitSignal(tab.sig_refused):
+        QTest.keyClick(field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert tab.view.transfer_message.text() == "Choose a draft transfer to dispatch (scan its number or use ↑/↓)."
+    with qtbot.waitSignal(tab.sig_scanned):
+        QTest.keyClick(field, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert tab.view.transfer_message.text().startswith("New transfer to CCP: scan the bin to take from")
+    with qtbot.waitSignal(tab.sig_refused):
+        QTest.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert tab.view.transfer_message.text() == "Scan a bin and its items first."
+    QTest.keyClick(field, Qt.Key.Key_Tab)
+    assert tab.view.move_field.hasFocus()

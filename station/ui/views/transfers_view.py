@@ -163,6 +163,14 @@ class TransfersView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.shortcut_bar)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's name and signature
+        """Tab and Shift+Tab go from one scan field to the other (nothing else here takes the focus)."""
+        for here, there in ((self.move_field, self.transfer_field), (self.transfer_field, self.move_field)):
+            if here.hasFocus():
+                there.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().focusNextPrevChild(next)
+
     def set_move_message(self, kind: str, text: str) -> None:
         show_message(self.move_message, kind, text)
 
