@@ -89,7 +89,7 @@ QHeaderView::section {{
 
 QTabWidget#inventoryTabs::pane {{ border: none; border-top: 2px solid {LINE}; }}
 QTabWidget#inventoryTabs > QTabBar::tab {{
-    font-size: 13pt; color: {MUTED}; padding: 8px 16px; margin-right: 2px; border: none;
+    font-size: 11pt; color: {MUTED}; padding: 8px 8px; margin-right: 0; border: none;
     border-bottom: 4px solid transparent; background: transparent;
 }}
 QTabWidget#inventoryTabs > QTabBar::tab:selected {{ color: {INK}; font-weight: bold; border-bottom-color: {ORANGE}; }}

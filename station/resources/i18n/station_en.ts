@@ -103,14 +103,14 @@
     <message numerus="yes">
         <source>%n count schedule(s) due: Ctrl+D opens their counts.</source>
         <translation>
-            <numerusform>%n count schedule due: Ctrl+D opens their counts.</numerusform>
+            <numerusform>%n count schedule due: Ctrl+D opens its counts.</numerusform>
             <numerusform>%n count schedules due: Ctrl+D opens their counts.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bin(s) not scanned yet count as empty.</source>
         <translation>
-            <numerusform>%n bin not scanned yet count as empty.</numerusform>
+            <numerusform>%n bin not scanned yet counts as empty.</numerusform>
             <numerusform>%n bins not scanned yet count as empty.</numerusform>
         </translation>
     </message>
@@ -124,7 +124,7 @@
     <message numerus="yes">
         <source>%n bin count(s) wait for approval</source>
         <translation>
-            <numerusform>%n bin count wait for approval</numerusform>
+            <numerusform>%n bin count waits for approval</numerusform>
             <numerusform>%n bin counts wait for approval</numerusform>
         </translation>
     </message>
@@ -189,7 +189,7 @@
     <message numerus="yes">
         <source>%1: all %n row(s) are right. Nothing was written yet: Import writes them.</source>
         <translation>
-            <numerusform>%1: all %n row are right. Nothing was written yet: Import writes them.</numerusform>
+            <numerusform>%1: the %n row is right. Nothing was written yet: Import writes it.</numerusform>
             <numerusform>%1: all %n rows are right. Nothing was written yet: Import writes them.</numerusform>
         </translation>
     </message>

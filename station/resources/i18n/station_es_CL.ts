@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>Import / Export</source>
-        <translation>Importar / Exportar</translation>
+        <translation>Importar/Exportar</translation>
     </message>
 </context>
 <context>
@@ -1575,7 +1575,7 @@
     </message>
     <message>
         <source>Putaway</source>
-        <translation>Ubicación</translation>
+        <translation>Almacenaje</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -2656,7 +2656,7 @@
     </message>
     <message>
         <source>Putaway</source>
-        <translation>Ubicación</translation>
+        <translation>Almacenaje</translation>
     </message>
 </context>
 <context>

@@ -59,18 +59,19 @@ class InventoryTab:
 
 TabFactory = Callable[[InventoryContext, QObject], InventoryTab]
 
-# Task tabs, in the order they appear after the stock table.
+# Task tabs, in the order they appear after the stock table: where things are, then the day's
+# work in the order goods flow (in, put away, moved, counted), then looking back, then the office.
 TAB_FACTORIES: tuple[TabFactory, ...] = (
     build_locations_tab,
-    build_moves_tab,
-    build_trace_tab,
     build_receiving_tab,
     build_putaway_tab,
     build_transfers_tab,
     build_counts_tab,
-    build_catalogue_tab,
+    build_moves_tab,
+    build_trace_tab,
     build_alerts_tab,
     build_import_tab,
+    build_catalogue_tab,
 )
 
 
