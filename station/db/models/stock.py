@@ -61,8 +61,8 @@ class StockMove(IdMixin, Base):
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     kind: Mapped[MoveKind] = mapped_column(enum_column(MoveKind, "move_kind"))
     variant_id: Mapped[int] = mapped_column(BigId, ForeignKey("variants.id"), index=True)
-    lot_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("lots.id"))
-    serial_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("serial_numbers.id"))
+    lot_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("lots.id"), index=True)  # lot traces
+    serial_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("serial_numbers.id"), index=True)  # serial traces
     quantity: Mapped[int]
     from_location_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("locations.id"))
     to_location_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("locations.id"))
