@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from station.db.models import Location, Order, Reservation, ReservationStatus, SerialNumber, StockMove, Variant
 from station.domain.stock import MoveKind
 from station.services.removal import blocked_units, pick_plan
+from station.services.set_asides import reserve_for_order
 from station.services.stock import StockLedger
 
 
@@ -42,7 +43,16 @@ def ship_line(
     ).all()
     held = sum(r.quantity for r in reservations)
     if held < line.quantity:
-        ledger.reserve(line.variant_id, bench.warehouse_id, line.quantity - held, order_line_id=line.id, ttl=None)
+        reserve_for_order(  # what was set aside for this customer or channel first, then free stock
+            session,
+            ledger,
+            line.variant_id,
+            bench.warehouse_id,
+            line.quantity - held,
+            order_line_id=line.id,
+            channel_id=order.channel_id,
+            customer_rut=order.customer_rut,
+        )
         reservations = session.scalars(
             select(Reservation).where(
                 Reservation.order_line_id == line.id, Reservation.status == ReservationStatus.ACTIVE
