@@ -3,7 +3,8 @@
 `move_stock` is one user action: the caller commits. Codes are read as typed or scanned (bins and
 SKUs ignore case; an item may be scanned by any of its barcodes). A lot-tracked SKU moved without a
 lot takes the bin's lots first to expire first (FEFO), one ledger row per lot. Serial-tracked units
-carry their serial numbers along (the lowest serials at the source bin, as no serial was scanned).
+move one ledger row per unit naming its serial, and the serial numbers' locations follow (the
+lowest serials at the source bin, as no serial was scanned).
 Every refusal names the SKU, bin, lot or warehouse it is about, before anything is written.
 """
 
@@ -193,18 +194,40 @@ def split_by_lot(
     return parts
 
 
-def follow_serials(session: Session, variant: Variant, source: Location, target: Location, quantity: int) -> None:
-    """Serial numbers move with their units (the lowest at the source, as none was scanned)."""
-    if variant.product.tracking is not Tracking.SERIAL:
-        return
-    serials = session.scalars(
-        select(SerialNumber)
-        .where(SerialNumber.variant_id == variant.id, SerialNumber.location_id == source.id)
-        .order_by(SerialNumber.serial)
-        .limit(quantity)
-    ).all()
-    for serial in serials:
-        serial.location_id = target.id
+def move_units(
+    ledger: StockLedger,
+    variant: Variant,
+    source: Location,
+    target: Location,
+    quantity: int,
+    *,
+    lot_id: int | None = None,
+    reference: str = "",
+) -> None:
+    """Ledger move(s) of kind `transfer`. Serial-tracked units move one row per unit naming its
+    serial, and each serial number's location follows (the lowest serials at the source, as none
+    was scanned); units without a serial record there move in one row."""
+    serials: list[SerialNumber] = []
+    if variant.product.tracking is Tracking.SERIAL:
+        serials = list(
+            ledger.session.scalars(
+                select(SerialNumber)
+                .where(SerialNumber.variant_id == variant.id, SerialNumber.location_id == source.id)
+                .order_by(SerialNumber.serial)
+                .limit(quantity)
+            )
+        )
+    for unit in serials:
+        ledger.move(
+            variant.id, source.id, target.id, 1, lot_id=lot_id, kind=MoveKind.TRANSFER, reference=reference,
+            serial_id=unit.id,
+        )  # fmt: skip
+        unit.location_id = target.id
+    if quantity > len(serials):
+        ledger.move(
+            variant.id, source.id, target.id, quantity - len(serials), lot_id=lot_id, kind=MoveKind.TRANSFER,
+            reference=reference,
+        )  # fmt: skip
 
 
 def ledger_error(exc: Exception) -> MoveError:
@@ -250,7 +273,7 @@ def move_stock(
     ledger = StockLedger(session, actor)
     try:
         for lot_id, _code, units in parts:
-            ledger.move(variant.id, source.id, target.id, units, lot_id=lot_id, kind=MoveKind.TRANSFER)
+            move_units(ledger, variant, source, target, units, lot_id=lot_id)
     except (StockError, InsufficientStock) as exc:
         raise ledger_error(exc) from exc
     if sellable(source) and not sellable(target):
@@ -261,6 +284,5 @@ def move_stock(
                 f"Only {on_hand + quantity - reserved} of {variant.sku} free in {source_warehouse.code} "
                 f"(the rest is reserved for orders); {quantity} cannot go to {target.code}"
             )
-    follow_serials(session, variant, source, target, quantity)
     session.flush()
     return MoveResult(variant.sku, source.code, target.code, quantity, tuple(code for _, code, _ in parts if code))

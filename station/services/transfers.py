@@ -37,15 +37,15 @@ from station.db.models import (
     Variant,
     Warehouse,
 )
-from station.domain.stock import InsufficientStock, MoveKind
+from station.domain.stock import InsufficientStock
 from station.services.bin_moves import (
     HANDLED_KINDS,
     MoveError,
     bin_by_code,
-    follow_serials,
     item_by_code,
     ledger_error,
     lot_by_code,
+    move_units,
     quantity_of,
     split_by_lot,
     units_at,
@@ -244,18 +244,9 @@ def dispatch(
     for line in transfer.lines:
         variant, source = session.get(Variant, line.variant_id), session.get(Location, line.from_location_id)
         try:
-            ledger.move(
-                line.variant_id,
-                line.from_location_id,
-                transit.id,
-                line.quantity,
-                lot_id=line.lot_id,
-                kind=MoveKind.TRANSFER,
-                reference=transfer.number,
-            )
+            move_units(ledger, variant, source, transit, line.quantity, lot_id=line.lot_id, reference=transfer.number)
         except (StockError, InsufficientStock) as exc:
             raise MoveError(f"{transfer.number} cannot leave: {ledger_error(exc)}") from exc
-        follow_serials(session, variant, source, transit, line.quantity)
     transfer.status = TransferStatus.IN_TRANSIT
     transfer.dispatched_at = ledger.clock()
     session.flush()
@@ -290,18 +281,9 @@ def receive(
     for line, units in arrivals:
         variant = session.get(Variant, line.variant_id)
         try:
-            ledger.move(
-                line.variant_id,
-                transit.id,
-                target.id,
-                units,
-                lot_id=line.lot_id,
-                kind=MoveKind.TRANSFER,
-                reference=transfer.number,
-            )
+            move_units(ledger, variant, transit, target, units, lot_id=line.lot_id, reference=transfer.number)
         except (StockError, InsufficientStock) as exc:
             raise MoveError(f"{transfer.number}: {ledger_error(exc)}") from exc
-        follow_serials(session, variant, transit, target, units)
         line.quantity_received += units
     if all(line.quantity_received >= line.quantity for line in transfer.lines):
         transfer.status = TransferStatus.RECEIVED

@@ -17,6 +17,7 @@ from station.db.models import (
     LocationKind,
     Lot,
     Product,
+    SerialNumber,
     StockMove,
     StockQuant,
     StockTransfer,
@@ -408,3 +409,31 @@ def test_the_list_keeps_open_transfers_and_the_newest_others(database: Database,
             list_transfers(uow.session, status="lost")
         with pytest.raises(MoveError, match="No client 'NOBODY'"):
             create_transfer(uow.session, "SCL1", "CCP", [("POL-M-ROJ", 1, "A-01-A")], ACTOR, client="NOBODY")
+
+
+def test_serial_numbers_travel_with_their_units_and_the_ledger_names_them(database: Database, world: World) -> None:
+    _, dock, _ = add_branch(database)
+    with database.unit_of_work() as uow:
+        session = uow.session
+        session.get(Product, session.get(Variant, world.mug).product_id).tracking = Tracking.SERIAL
+        session.add_all(
+            SerialNumber(tenant_id=world.tenant_id, variant_id=world.mug, serial=f"SN-{n}", location_id=world.bin_b)
+            for n in (3, 1, 2)
+        )
+        uow.commit()
+    receive_stock(database, world.mug, world.bin_b, 3)
+    draft = run(database, lambda s: create_transfer(s, "SCL1", "CCP", [("TAZ-01", 2, "A-01-B")], ACTOR))
+    run(database, lambda s: dispatch(s, draft.number, ACTOR))
+    run(database, lambda s: receive(s, draft.number, ACTOR))
+    with database.unit_of_work() as uow:
+        session = uow.session
+        where = dict(session.execute(select(SerialNumber.serial, Location.code).join(Location)).all())
+        assert where == {"SN-1": "DOCK-01", "SN-2": "DOCK-01", "SN-3": "A-01-B"}
+        rows = session.execute(
+            select(SerialNumber.serial, StockMove.quantity, StockMove.to_location_id)
+            .join(SerialNumber, SerialNumber.id == StockMove.serial_id)
+            .where(StockMove.kind == MoveKind.TRANSFER)
+            .order_by(StockMove.id)
+        ).all()
+        assert [(serial, units) for serial, units, _ in rows] == [("SN-1", 1), ("SN-2", 1), ("SN-1", 1), ("SN-2", 1)]
+        assert rows[-1][2] == dock

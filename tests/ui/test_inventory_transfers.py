@@ -198,15 +198,17 @@ def test_the_tab_keys_work_in_the_real_window(
     qtbot: QtBot, database: Database, place, runner: TaskRunner, station_home
 ) -> None:
     """F1…F11 belong to the window's pages; the tab's Ctrl keys reach it there."""
-    from conftest import show_and_activate  # noqa: PLC0415 - tests/ui's conftest, for its helper
-
-    from station.ui.app import create_main_window  # noqa: PLC0415
+    from station.ui.app import create_main_window  # noqa: PLC0415 - the whole window, only here
 
     _, lead = place
     window = create_main_window(
         database, lead, settings=Settings(station_name="bench-7"), paths=station_home, runner=runner
     )
-    show_and_activate(qtbot, window)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     window.controller.show_page("inventory")
     inventory = window.controller.inventory
     inventory.show_tab("transfers")
