@@ -8,9 +8,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from receiving_world import MUG_EAN, NEW_EAN, SHIRT_EAN, ReceivingWorld, build_receiving_world, order_status, units_at
 
-from station.config import Settings, StationPaths
+from station.config import Settings, StationPaths, station_paths
 from station.db import Database
 from station.domain.gs1 import GS
+from station.ui.controllers.inventory_tab import InventoryContext
 from station.ui.controllers.receiving_controller import ReceivingController
 from station.ui.tasks import TaskRunner
 from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView
@@ -27,7 +28,9 @@ def tab(qtbot: QtBot, database: Database, runner: TaskRunner, place: ReceivingWo
     qtbot.addWidget(view)
     view.resize(1200, 760)
     view.show()
-    controller = ReceivingController(view, database, place.lead, Settings(station_name="RECV-1"), runner)
+    controller = ReceivingController(
+        view, InventoryContext(database, place.lead, Settings(station_name="RECV-1"), station_paths(), runner)
+    )
     with qtbot.waitSignal(controller.sig_orders_loaded, timeout=10_000):
         controller.focus()
     return controller

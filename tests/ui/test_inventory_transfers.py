@@ -11,11 +11,12 @@ from pytestqt.qtbot import QtBot
 from sample_world import World, build_world
 from sqlalchemy import select
 
-from station.config import Settings
+from station.config import Settings, station_paths
 from station.db import Database
 from station.db.models import Location, LocationKind, Role, StockMove, StockQuant, Warehouse
 from station.services.auth import LoggedInUser, create_user
 from station.services.stock import Actor, StockLedger
+from station.ui.controllers.inventory_tab import InventoryContext
 from station.ui.controllers.transfers_controller import TransfersController
 from station.ui.tasks import TaskRunner
 from station.ui.views.transfers_view import TransfersView
@@ -50,7 +51,7 @@ def open_tab(
     view.resize(1200, 800)
     view.show()
     settings = Settings(station_name="bench-7", warehouse_code=warehouse)
-    controller = TransfersController(view, database, user, settings, runner)
+    controller = TransfersController(view, InventoryContext(database, user, settings, station_paths(), runner))
     with qtbot.waitSignal(controller.sig_loaded, timeout=10_000):
         controller.focus()
     return controller

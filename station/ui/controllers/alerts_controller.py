@@ -8,20 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QObject, Signal
 
 from station.services.expiry import DEFAULT_HORIZON_DAYS
 from station.services.replenishment import LowStock
 from station.services.stock_alerts import StockAlerts, ThresholdSet, load_alerts, set_sku_threshold
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.models.alerts_models import BlockedLotsModel, ExpiringModel, LowStockModel, ReorderModel
 from station.ui.models.rows_model import FilterProxyModel, RowsTableModel
 from station.ui.tasks import Task
 from station.ui.views.alerts_view import AlertsView
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 
 class AlertsController(QObject):
@@ -193,10 +190,6 @@ class AlertsController(QObject):
 
 
 def build_alerts_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab  # noqa: PLC0415 - it imports this module
-
     view = AlertsView()
     controller = AlertsController(view, context, parent)
-    return InventoryTab(
-        "alerts", controller.tab_title(), view, controller, focus=controller.focus, refresh=controller.refresh
-    )
+    return controller_tab("alerts", controller.tab_title(), view, controller, controller.refresh)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,12 +26,10 @@ from station.services.variant_matrix import (
     save_product_matrix,
 )
 from station.services.variant_matrix_queries import ProductRow, load_product, search_products, tenant_codes
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.models.catalogue_model import IMAGE, NAME, CatalogueProductsModel, VariantsGridModel
 from station.ui.tasks import Task
 from station.ui.views.catalogue_view import CatalogueView
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 SEARCH_DELAY_MS = 250
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.gif *.bmp *.webp"
@@ -360,15 +357,7 @@ class CatalogueController(QObject):
 
 
 def build_catalogue_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab  # noqa: PLC0415 - it imports this module
-
     view = CatalogueView()
     controller = CatalogueController(view, context, parent)
-    return InventoryTab(
-        "catalogue",
-        QCoreApplication.translate("CatalogueController", "Catalogue"),
-        view,
-        controller,
-        focus=controller.focus,
-        refresh=controller.search,
-    )
+    title = QCoreApplication.translate("CatalogueController", "Catalogue")
+    return controller_tab("catalogue", title, view, controller, controller.search)

@@ -8,8 +8,6 @@ what it opens. Database work runs on the db lane (`counts_jobs`); results come b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
@@ -20,6 +18,7 @@ from station.ui import packing_sound
 from station.ui.controllers import counts_jobs
 from station.ui.controllers.counts_jobs import ApprovedWithHistory, Loaded, Refusal
 from station.ui.controllers.counts_texts import CountsTexts
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.models.counts_models import (
     CountAccuracyModel,
     SheetModel,
@@ -30,9 +29,6 @@ from station.ui.models.counts_models import (
 )
 from station.ui.scanner import WedgeScanDetector
 from station.ui.views.counts_view import COUNTING, DONE, REVIEW, CountsView, fit_columns
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 APPROVERS = (Role.LEAD, Role.ADMIN)
 MAX_TYPED_QUANTITY_DIGITS = 4  # a longer number is a barcode (EAN-8, UPC, EAN-13), not a quantity
@@ -386,15 +382,7 @@ class CountsController(QObject):
 
 
 def build_counts_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab
-
     view = CountsView()
     controller = CountsController(view, context, parent)
-    return InventoryTab(
-        "counts",
-        QCoreApplication.translate("CountsController", "Counts"),
-        view,
-        controller,
-        focus=controller.focus,
-        refresh=controller.refresh,
-    )
+    title = QCoreApplication.translate("CountsController", "Counts")
+    return controller_tab("counts", title, view, controller, controller.refresh)

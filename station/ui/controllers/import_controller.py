@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
@@ -18,12 +17,10 @@ from station.services.exports import EXPORT_KINDS, export_file
 from station.services.import_scopes import ImportScopes, import_scopes
 from station.services.imports import KINDS, ImportResult, import_file
 from station.services.stock import Actor
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.models.import_problems_model import ImportProblemsModel
 from station.ui.tasks import Task
 from station.ui.views.import_view import ImportView
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 
 class ImportController(QObject):
@@ -235,9 +232,7 @@ def _changes(result: ImportResult) -> list[str]:
 
 
 def build_import_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab  # noqa: PLC0415 - it imports this module
-
     view = ImportView()
     controller = ImportController(view, context, parent)
     title = QCoreApplication.translate("ImportController", "Import / Export")
-    return InventoryTab("import", title, view, controller, focus=controller.focus)
+    return controller_tab("import", title, view, controller)

@@ -7,21 +7,17 @@ Each task tab is built by a factory `build(context, parent) -> InventoryTab` fro
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
 
-from station.config import Settings, StationPaths
-from station.db.engine import Database
-from station.services.auth import LoggedInUser
 from station.services.inventory import list_stock
 from station.ui.controllers.alerts_controller import build_alerts_tab
 from station.ui.controllers.catalogue_controller import build_catalogue_tab
 from station.ui.controllers.counts_controller import build_counts_tab
 from station.ui.controllers.import_controller import build_import_tab
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab
 from station.ui.controllers.locations_controller import build_locations_tab
 from station.ui.controllers.moves_controller import build_moves_tab
 from station.ui.controllers.putaway_controller import build_putaway_tab
@@ -30,32 +26,11 @@ from station.ui.controllers.table_controller import Summary, TableController
 from station.ui.controllers.trace_controller import build_trace_tab
 from station.ui.controllers.transfers_controller import build_transfers_tab
 from station.ui.models.inventory_model import InventoryTableModel
-from station.ui.tasks import Task, TaskRunner
+from station.ui.tasks import Task
 from station.ui.views.inventory_view import InventoryView
 from station.ui.views.table_view import TablePageView
 
-
-@dataclass(frozen=True)
-class InventoryContext:
-    """What every inventory tab may use: the database, who is signed in, this station, the task lanes."""
-
-    database: Database
-    user: LoggedInUser
-    settings: Settings
-    paths: StationPaths
-    runner: TaskRunner
-
-
-@dataclass
-class InventoryTab:
-    key: str  # stable identifier, used in code and tests
-    title: str  # translated
-    widget: QWidget
-    controller: QObject
-    focus: Callable[[], None] | None = None  # put the cursor where a scan goes
-    refresh: Callable[[], object] | None = None  # Ctrl+R on this tab
-    shutdown: Callable[[], None] | None = None  # the window closes
-
+__all__ = ["TAB_FACTORIES", "InventoryContext", "InventoryController", "InventoryTab", "TabFactory"]
 
 TabFactory = Callable[[InventoryContext, QObject], InventoryTab]
 

@@ -7,7 +7,6 @@ asks the same question again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -22,14 +21,12 @@ from station.services.location_queries import (
     stock_at,
     warehouse_codes,
 )
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.models.locations_model import LevelsModel, PlacesModel, location_kind_title
 from station.ui.models.rows_model import FilterProxyModel
 from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.locations_view import LocationsView, fit_columns, fit_height, fit_width
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 
 @dataclass(frozen=True)
@@ -213,15 +210,7 @@ class LocationsController(QObject):
 
 
 def build_locations_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab  # noqa: PLC0415 - it imports this module
-
     view = LocationsView()
     controller = LocationsController(view, context.database, context.runner, context.settings, parent)
-    return InventoryTab(
-        "locations",
-        QCoreApplication.translate("LocationsController", "By location"),
-        view,
-        controller,
-        focus=controller.focus,
-        refresh=controller.refresh,
-    )
+    title = QCoreApplication.translate("LocationsController", "By location")
+    return controller_tab("locations", title, view, controller, controller.refresh)

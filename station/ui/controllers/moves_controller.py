@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,6 +26,7 @@ from station.services.movement_queries import (
     list_moves,
     move_users,
 )
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.controllers.locations_controller import NotFound, scanner_for
 from station.ui.models.locations_model import units
 from station.ui.models.moves_model import MovesModel, kind_title, reason_title
@@ -34,10 +34,6 @@ from station.ui.models.rows_model import FilterProxyModel
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.locations_view import fit_columns
 from station.ui.views.moves_view import MovesView
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
-
 
 SERIAL_COLUMN, REASON_COLUMN = 4, 8  # of the moves table
 
@@ -255,15 +251,7 @@ class MovesController(QObject):
 
 
 def build_moves_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab  # noqa: PLC0415 - it imports this module
-
     view = MovesView()
     controller = MovesController(view, context.database, context.runner, context.settings, parent)
-    return InventoryTab(
-        "moves",
-        QCoreApplication.translate("MovesController", "Movements"),
-        view,
-        controller,
-        focus=controller.focus,
-        refresh=controller.apply,
-    )
+    title = QCoreApplication.translate("MovesController", "Movements")
+    return controller_tab("moves", title, view, controller, controller.apply)

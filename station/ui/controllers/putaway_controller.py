@@ -8,14 +8,9 @@ transaction. A code that is no such bin is refused in red, naming it, and nothin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from station.config import Settings
-from station.db.engine import Database
-from station.services.auth import LoggedInUser
 from station.services.receiving_queries import (
     PutawayDone,
     PutawayItem,
@@ -23,16 +18,13 @@ from station.services.receiving_queries import (
     confirm_item,
     list_putaway,
 )
-from station.services.stock import Actor
 from station.ui import packing_sound
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.models.putaway_model import PutawayModel
 from station.ui.scanner import WedgeScanDetector
-from station.ui.tasks import Task, TaskRunner
+from station.ui.tasks import Task
 from station.ui.views.putaway_view import PutawayView
 from station.ui.views.receiving_view import select_row
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 
 class PutawayController(QObject):
@@ -44,18 +36,15 @@ class PutawayController(QObject):
     def __init__(
         self,
         view: PutawayView,
-        database: Database,
-        user: LoggedInUser,
-        settings: Settings,
-        runner: TaskRunner,
+        context: InventoryContext,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
-        self.database = database
-        self.settings = settings
-        self.runner = runner
-        self.actor = Actor(station=settings.station_name, user_id=user.id)
+        self.database = context.database
+        self.settings = context.settings
+        self.runner = context.runner
+        self.actor = context.actor()
         self.warehouse: StationWarehouse | None = None
         self.busy = False
         self.loading = False
@@ -212,15 +201,7 @@ class PutawayController(QObject):
 
 
 def build_putaway_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab
-
     view = PutawayView()
-    controller = PutawayController(view, context.database, context.user, context.settings, context.runner, parent)
-    return InventoryTab(
-        "putaway",
-        QCoreApplication.translate("PutawayController", "Putaway"),
-        view,
-        controller,
-        focus=controller.focus,
-        refresh=controller.refresh,
-    )
+    controller = PutawayController(view, context, parent)
+    title = QCoreApplication.translate("PutawayController", "Putaway")
+    return controller_tab("putaway", title, view, controller, controller.refresh)

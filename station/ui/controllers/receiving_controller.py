@@ -9,14 +9,10 @@ and nothing is counted until it is answered. Every refusal is red, beeps and cha
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from station.config import Settings
-from station.db.engine import Database
-from station.services.auth import LoggedInUser
 from station.services.receiving import (
     ReceiptResult,
     ReceivingError,
@@ -32,17 +28,14 @@ from station.services.receiving_queries import (
     load_order,
     load_order_by_id,
 )
-from station.services.stock import Actor
 from station.ui import packing_sound
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.controllers.receiving_answers import ReceivingAnswers
 from station.ui.controllers.receiving_texts import ReceivingTexts
 from station.ui.models.receiving_models import OpenOrdersModel, ReceiptLinesModel
 from station.ui.scanner import WedgeScanDetector
-from station.ui.tasks import Task, TaskRunner
+from station.ui.tasks import Task
 from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView, select_row, stretch_column
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 MAX_COUNT_DIGITS = 4
 
@@ -58,18 +51,15 @@ class ReceivingController(QObject):
     def __init__(
         self,
         view: ReceivingView,
-        database: Database,
-        user: LoggedInUser,
-        settings: Settings,
-        runner: TaskRunner,
+        context: InventoryContext,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
-        self.database = database
-        self.settings = settings
-        self.runner = runner
-        self.actor = Actor(station=settings.station_name, user_id=user.id)
+        self.database = context.database
+        self.settings = context.settings
+        self.runner = context.runner
+        self.actor = context.actor()
         self.texts = ReceivingTexts(self)
         self.warehouse: StationWarehouse | None = None
         self.receiving: ReceivingSession | None = None
@@ -332,18 +322,10 @@ class ReceivingController(QObject):
 
 
 def build_receiving_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab
-
     view = ReceivingView()
-    controller = ReceivingController(view, context.database, context.user, context.settings, context.runner, parent)
+    controller = ReceivingController(view, context, parent)
     show_tab = getattr(parent, "show_tab", None)
     if show_tab is not None:
         controller.sig_putaway_requested.connect(lambda: show_tab("putaway") if "putaway" in parent.tabs else None)  # type: ignore[attr-defined]
-    return InventoryTab(
-        "receiving",
-        QCoreApplication.translate("ReceivingController", "Receiving"),
-        view,
-        controller,
-        focus=controller.focus,
-        refresh=controller.refresh,
-    )
+    title = QCoreApplication.translate("ReceivingController", "Receiving")
+    return controller_tab("receiving", title, view, controller, controller.refresh)

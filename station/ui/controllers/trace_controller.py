@@ -8,7 +8,6 @@ could only infer (a serial's receipt, its order's moves) are marked and explaine
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -17,6 +16,7 @@ from station.db.engine import Database
 from station.domain.orders import OrderState
 from station.services.movement_queries import TraceAnswer, resolve_trace
 from station.services.traceability import TraceError
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.controllers.locations_controller import NotFound, scanner_for
 from station.ui.labels import format_local_time, order_state_label
 from station.ui.models.locations_model import units
@@ -24,9 +24,6 @@ from station.ui.models.trace_model import LeftModel, ShippedModel, TimelineModel
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.locations_view import fit_columns, fit_height
 from station.ui.views.trace_view import TraceView
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 LOT_COLUMN, NOTE_COLUMN = 5, 7  # of the timeline
 SUMMARY_ROWS = 5  # the orders table grows to this many rows, then scrolls
@@ -228,15 +225,7 @@ class TraceController(QObject):
 
 
 def build_trace_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab  # noqa: PLC0415 - it imports this module
-
     view = TraceView()
     controller = TraceController(view, context.database, context.runner, context.settings, parent)
-    return InventoryTab(
-        "trace",
-        QCoreApplication.translate("TraceController", "Trace"),
-        view,
-        controller,
-        focus=controller.focus,
-        refresh=controller.refresh,
-    )
+    title = QCoreApplication.translate("TraceController", "Trace")
+    return controller_tab("trace", title, view, controller, controller.refresh)

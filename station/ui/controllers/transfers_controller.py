@@ -15,16 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from station.config import Settings
-from station.db.engine import Database
-from station.services.auth import LoggedInUser
 from station.services.bin_moves import BinInfo
-from station.services.stock import Actor
 from station.services.transfer_desk import (
     Desk,
     ScannedItem,
@@ -37,17 +33,15 @@ from station.services.transfer_desk import (
 )
 from station.services.transfers import TransferView
 from station.ui import packing_sound
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.controllers.packing_scans import UnreadableScan, read_scan
 from station.ui.controllers.transfers_moves import BinMoveController
 from station.ui.controllers.transfers_scans import Basket, Draft
 from station.ui.controllers.transfers_texts import TransferTexts
 from station.ui.models.transfers_model import TransfersTableModel
 from station.ui.scanner import WedgeScanDetector
-from station.ui.tasks import Task, TaskRunner
+from station.ui.tasks import Task
 from station.ui.views.transfers_view import TransfersView
-
-if TYPE_CHECKING:
-    from station.ui.controllers.inventory_controller import InventoryContext, InventoryTab
 
 TRANSFER_NUMBER = re.compile(r"^TR-\d+$", re.IGNORECASE)
 
@@ -61,18 +55,15 @@ class TransfersController(QObject):
     def __init__(
         self,
         view: TransfersView,
-        database: Database,
-        user: LoggedInUser,
-        settings: Settings,
-        runner: TaskRunner,
+        context: InventoryContext,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
-        self.database = database
-        self.warehouse = settings.warehouse_code
-        self.runner = runner
-        self.actor = Actor(station=settings.station_name, user_id=user.id)
+        self.database = context.database
+        self.warehouse = context.settings.warehouse_code
+        self.runner = context.runner
+        self.actor = context.actor()
         self.texts = TransferTexts(self)
         self.desk: Desk | None = None
         self.draft: Draft | None = None  # a new transfer being scanned
@@ -81,7 +72,7 @@ class TransfersController(QObject):
         self.loading = False
         self.loaded_once = False
         self._select_after_load: tuple[str, str] | None = None
-        self.moves = BinMoveController(view, database, user, settings, runner, self)
+        self.moves = BinMoveController(view, context, self)
         self.model = TransfersTableModel(self)
         view.table.setModel(self.model)
         view.fit_columns()
@@ -407,15 +398,7 @@ class TransfersController(QObject):
 
 
 def build_transfers_tab(context: InventoryContext, parent: QObject) -> InventoryTab:
-    from station.ui.controllers.inventory_controller import InventoryTab  # noqa: PLC0415 - no import cycle
-
     view = TransfersView()
-    controller = TransfersController(view, context.database, context.user, context.settings, context.runner, parent)
-    return InventoryTab(
-        "transfers",
-        QCoreApplication.translate("TransfersController", "Transfers"),
-        view,
-        controller,
-        focus=controller.focus,
-        refresh=controller.refresh,
-    )
+    controller = TransfersController(view, context, parent)
+    title = QCoreApplication.translate("TransfersController", "Transfers")
+    return controller_tab("transfers", title, view, controller, controller.refresh)

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from station.config import Settings
-from station.db.engine import Database
-from station.services.auth import LoggedInUser
 from station.services.bin_moves import BinInfo, MoveResult
-from station.services.stock import Actor
 from station.services.transfer_desk import ScannedItem, identify, move_items
 from station.ui import packing_sound
+from station.ui.controllers.inventory_tab import InventoryContext
 from station.ui.controllers.packing_scans import UnreadableScan, read_scan
 from station.ui.controllers.transfers_scans import Basket
 from station.ui.scanner import WedgeScanDetector
-from station.ui.tasks import TaskRunner
 from station.ui.views.transfers_view import TransfersView
 
 
@@ -31,18 +27,15 @@ class BinMoveController(QObject):
     def __init__(
         self,
         view: TransfersView,
-        database: Database,
-        user: LoggedInUser,
-        settings: Settings,
-        runner: TaskRunner,
+        context: InventoryContext,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
-        self.database = database
-        self.warehouse = settings.warehouse_code
-        self.runner = runner
-        self.actor = Actor(station=settings.station_name, user_id=user.id)
+        self.database = context.database
+        self.warehouse = context.settings.warehouse_code
+        self.runner = context.runner
+        self.actor = context.actor()
         self.from_bin: BinInfo | None = None
         self.basket = Basket()
         self.busy = False

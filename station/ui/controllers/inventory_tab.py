@@ -1,0 +1,58 @@
+"""What an Inventory tab is given (`InventoryContext`) and what it hands back (`InventoryTab`).
+
+A module of its own so that every tab's controller can import it without importing
+`inventory_controller`, which imports every tab's factory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from station.config import Settings, StationPaths
+from station.db.engine import Database
+from station.services.auth import LoggedInUser
+from station.services.stock import Actor
+from station.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class InventoryContext:
+    """What every inventory tab may use: the database, who is signed in, this station, the task lanes."""
+
+    database: Database
+    user: LoggedInUser
+    settings: Settings
+    paths: StationPaths
+    runner: TaskRunner
+
+    def actor(self) -> Actor:
+        """Who does what this tab writes: the signed-in user at this station."""
+        return Actor(station=self.settings.station_name, user_id=self.user.id)
+
+
+@dataclass
+class InventoryTab:
+    key: str  # stable identifier, used in code and tests
+    title: str  # translated
+    widget: QWidget
+    controller: QObject
+    focus: Callable[[], None] | None = None  # put the cursor where a scan goes
+    refresh: Callable[[], object] | None = None  # Ctrl+R on this tab
+    shutdown: Callable[[], None] | None = None  # the window closes
+
+
+class TabController(Protocol):
+    def focus(self) -> None: ...
+
+
+def controller_tab(
+    key: str, title: str, view: QWidget, controller: TabController, refresh: Callable[[], object] | None = None
+) -> InventoryTab:
+    """The usual tab: the controller's focus() puts the cursor in place, `refresh` answers Ctrl+R."""
+    assert isinstance(controller, QObject)
+    return InventoryTab(key, title, view, controller, focus=controller.focus, refresh=refresh)
