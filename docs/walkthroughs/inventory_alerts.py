@@ -1,7 +1,7 @@
 """Walkthrough: the Inventory page's Alerts tab on demo data — low stock, reorder suggestions, lots
 expiring and expired or blocked — and a lead setting a SKU's low-stock threshold from the keyboard.
 
-The demo data is dated around its own "now" (a day in 2025), so the tab is shown as of that day.
+The demo data is dated around its own "now" (see station.ui.walkthrough), so the tab is shown as of that day.
 
     QT_QPA_PLATFORM=offscreen python docs/walkthroughs/inventory_alerts.py resources/screenshots [--language es]
 """

@@ -110,12 +110,12 @@ def main() -> None:
         demo.settle(lambda: receiving.receiving is not None)
         first, second = receiving.receiving.lines[:2]
         press(demo, view.scan_field, ean_of(first.codes))
-        view.answer.second.setText("2025-10-31")
+        view.answer.second.setText("2027-10-31")
         view.answer.first.setText("L-2504A")
         demo.save("inventory-receiving-lot")
         press(demo, view.answer.first, view.answer.first.text())
         gtin = ean_of(second.codes).zfill(14)
-        expiry = "260131"  # AI 17: 2026-01-31
+        expiry = "270131"  # AI 17: 2027-01-31
         press(demo, view.scan_field, f"]C101{gtin}17{expiry}10L-88B{GS}30{second.ordered}")
         demo.save("inventory-receiving-gs1")
 

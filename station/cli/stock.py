@@ -133,5 +133,5 @@ def render(stock: SkuStock) -> str:
             f"{q.on_hand:>8}  {'yes' if q.sellable else 'no'}"
         )
     if stock.not_sellable:
-        lines += ["", "Held: units in quarantine or returns, not on hand for sale until inspected."]
+        lines += ["", "Held: units in quarantine, returns or in transit, not for sale until inspected or received."]
     return "\n".join(lines)

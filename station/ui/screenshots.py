@@ -11,14 +11,12 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from station.config import DeviceSettings, Settings, station_paths  # noqa: E402
 from station.db.engine import Database  # noqa: E402
@@ -31,30 +29,11 @@ from station.ui.controllers.table_controller import TableController  # noqa: E40
 from station.ui.i18n import install_translator  # noqa: E402
 from station.ui.style import apply_style  # noqa: E402
 from station.ui.tasks import TaskRunner  # noqa: E402
-
-
-def _settle(until: Callable[[], bool], timeout_ms: int = 30_000) -> None:
-    """Run the event loop until `until()` holds (results of background tasks have arrived)."""
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: loop.quit() if until() else None)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    timer.start()
-    if not until():
-        loop.exec()
-    timer.stop()
-    QApplication.processEvents()
+from station.ui.walkthrough import save, settle  # noqa: E402
 
 
 def _loaded(table: TableController) -> bool:
     return table.loaded_once
-
-
-def _save(widget: QWidget, path: Path) -> None:
-    QApplication.processEvents()
-    widget.grab().save(str(path))
-    print(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,12 +64,12 @@ def main(argv: list[str] | None = None) -> int:
             login = create_login_dialog(database, runner, settings, demo_logins())
             login.show()
             login.adjustSize()
-            _save(login, args.out_dir / f"login{suffix}.png")
+            save(login, args.out_dir / f"login{suffix}.png")
             login.login_field.setText("admin")
             login.pin_field.setText("0000")
             login.controller.submit()  # type: ignore[attr-defined]
-            _settle(lambda: login.message.isVisible())
-            _save(login, args.out_dir / f"login-wrong-pin{suffix}.png")
+            settle(lambda: login.message.isVisible())
+            save(login, args.out_dir / f"login-wrong-pin{suffix}.png")
             login.close()
 
             user = LoggedInUser(1, "admin", "Carolina Muñoz", Role.ADMIN)
@@ -104,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                 for key in ("orders", "inventory", "packing", "settings"):
                     controller.show_page(key)
                     if key in controller.tables:
-                        _settle(partial(_loaded, controller.tables[key]))
-                    _save(window, args.out_dir / f"{key}{suffix}.png")
+                        settle(partial(_loaded, controller.tables[key]))
+                    save(window, args.out_dir / f"{key}{suffix}.png")
                 window.close()
         finally:
             runner.shutdown()

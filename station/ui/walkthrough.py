@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -47,6 +48,11 @@ def settle(until: Callable[[], bool], timeout_ms: int = 30_000) -> None:
         loop.exec()
     timer.stop()
     QApplication.processEvents()
+
+
+# The demo's "now" for the docs: fixed, so the screenshots stay the same from run to run, and recent,
+# so the demo's lots are not all expired when a reader compares them with the app.
+WALKTHROUGH_NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 def save(widget: QWidget, path: Path) -> None:
@@ -80,7 +86,9 @@ class DemoWindow:
 
 
 @contextmanager
-def demo_window(out_dir: Path, *, language: str = "en", role: Role = Role.LEAD, seed: int = 1) -> Iterator[DemoWindow]:
+def demo_window(
+    out_dir: Path, *, language: str = "en", role: Role = Role.LEAD, seed: int = 1, now: datetime = WALKTHROUGH_NOW
+) -> Iterator[DemoWindow]:
     """The main window, signed in (a lead by default), on demo data seeded into a temporary SQLite."""
     out_dir.mkdir(parents=True, exist_ok=True)
     from station.services.demo import seed_demo  # the demo seeder ships with the station
@@ -95,7 +103,7 @@ def demo_window(out_dir: Path, *, language: str = "en", role: Role = Role.LEAD, 
         status = open_database(database)  # connects and migrates
         if status.problem:
             raise SystemExit(f"cannot open {status.shown_url}: {status.problem}")
-        seed_demo(database, seed=seed)
+        seed_demo(database, seed=seed, now=now)
         runner = TaskRunner()
         settings = Settings(station_name="bench-03", devices=DeviceSettings(scale_url="socket://10.0.8.21:4001"))
         user = LoggedInUser(1, "lead", "Carolina Muñoz", role)

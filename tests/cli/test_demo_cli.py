@@ -43,7 +43,7 @@ def test_seed_only_fills_a_new_database_once_and_then_leaves_it_alone(tmp_path: 
     assert first.returncode == 0, first.stdout + first.stderr
     out = first.stdout
     assert f"Seeding the demo into SQLite {path} (seed 3)" in out
-    assert "Warehouse SCL-1: 2,016 bins" in out
+    assert "Warehouses: SCL-1 2,016 bins, CCP 40 bins" in out
     assert "Clients: Moda Andina SpA, Sabores del Sur Ltda." in out
     assert "admin / 1234" in out and "packer1 / 1111" in out
     orders = orders_in(path)

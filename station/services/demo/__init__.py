@@ -2,7 +2,8 @@
 
     summary = seed_demo(database, seed=1, progress=print)
 
-fills an empty, migrated database with two clients, the SCL-1 warehouse (~2,000 bins), ~300
+fills an empty, migrated database with two clients, the SCL-1 warehouse (~2,000 bins) and a
+Concepción branch (CCP, 40 bins, with transfers from SCL-1, one in transit), open purchase orders, ~300
 products / ~1,500 SKUs with stock received through the stock ledger, staff with demo PINs, four
 sales channels with listings and ~200 orders in every state. The same seed always gives the same
 data (every timestamp, the stock ledger's included, is relative to a base date drawn from the seed,
@@ -40,6 +41,7 @@ from station.db.models import (
     Tenant,
     User,
     Variant,
+    Warehouse,
 )
 from station.services.demo.branches import seed_branches
 from station.services.demo.catalog import Sku, build_catalog
@@ -86,6 +88,7 @@ class DemoSummary:
     tenants: tuple[str, ...]  # names
     locations: int  # every location: bins plus dock, benches, returns, quarantine
     bins: int  # storage and pick-face bins
+    warehouse_bins: tuple[tuple[str, int], ...]  # (warehouse code, its bins), main warehouse first
     products: int
     skus: int
     barcodes: int
@@ -106,7 +109,9 @@ class DemoSummary:
         states = ", ".join(f"{state} {count}" for state, count in self.orders_by_state.items())
         return [
             f"Clients: {', '.join(self.tenants)}",
-            f"Warehouse {self.warehouse_code}: {self.bins:,} bins ({self.locations:,} locations)",
+            "Warehouses: "
+            + ", ".join(f"{code} {bins:,} bins" for code, bins in self.warehouse_bins)
+            + f" ({self.locations:,} locations)",
             f"Catalogue: {self.products} products, {self.skus:,} SKUs, {self.barcodes:,} barcodes, "
             f"{self.lots} lots, {self.serial_numbers:,} serial numbers",
             f"Stock: {self.units_on_hand:,} units on hand, {self.active_reservations} active reservations",
@@ -219,6 +224,16 @@ def _summarise(session: Session, seed: int, demo_now: datetime) -> DemoSummary:
         tenants=tuple(session.scalars(select(Tenant.name).order_by(Tenant.id))),
         locations=_count(session, Location),
         bins=_count(session, Location, Location.kind.in_((LocationKind.STORAGE, LocationKind.PICK_FACE))),
+        warehouse_bins=tuple(
+            (code, int(bins))
+            for code, bins in session.execute(
+                select(Warehouse.code, func.count(Location.id))
+                .join(Location, Location.warehouse_id == Warehouse.id)
+                .where(Location.kind.in_((LocationKind.STORAGE, LocationKind.PICK_FACE)))
+                .group_by(Warehouse.id, Warehouse.code)
+                .order_by(Warehouse.id)
+            )
+        ),
         products=_count(session, Product),
         skus=_count(session, Variant),
         barcodes=_count(session, Barcode),
