@@ -9,13 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.widgets import message_label, read_only_table, scan_field, show_message
 
 SECTIONS = ("low_stock", "reorder", "expiring", "blocked")
 # Spin boxes as large as the line edits next to them (the page style sizes only QLineEdit/QComboBox).
@@ -65,10 +63,7 @@ class AlertsView(QWidget):
         self.refresh_button.setToolTip("Ctrl+R")
         self.summary = _label("", "viewSubtitle")
 
-        self.sku_field = QLineEdit()
-        self.sku_field.setObjectName("filter")
-        self.sku_field.setPlaceholderText(self.tr("SKU: scan, type or pick in a list"))
-        self.sku_field.setClearButtonEnabled(True)
+        self.sku_field = scan_field(self.tr("SKU: scan, type or pick in a list"))
         self.warehouse_field = QComboBox()
         self.warehouse_field.setAccessibleName(self.tr("Warehouse"))
         self.warehouse_field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -79,10 +74,7 @@ class AlertsView(QWidget):
         self.set_button = QPushButton(self.tr("Set threshold"))
         self.set_button.setObjectName("primary")
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setContentsMargins(*MESSAGE_MARGINS)
-        self.message.hide()
+        self.message = message_label()
 
         top = QHBoxLayout()
         top.addWidget(_label(self.tr("Lots expiring within"), "fieldLabel"))
@@ -124,19 +116,8 @@ class AlertsView(QWidget):
 
     @staticmethod
     def _table() -> QTableView:
-        table = QTableView()
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setSortingEnabled(False)  # the lists come most urgent first; no sort arrows eating width
-        table.setWordWrap(False)
-        table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the SKU field keeps the keyboard
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(30)
-        table.horizontalHeader().setHighlightSections(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        return table
+        # The lists come most urgent first: no sort arrows eating width. The SKU field keeps the keyboard.
+        return read_only_table(30, sortable=False, focus=Qt.FocusPolicy.ClickFocus)
 
     def fit_columns(self) -> None:
         """Columns as wide as their contents; the last one takes what is left."""
@@ -147,11 +128,7 @@ class AlertsView(QWidget):
 
     def show_message(self, kind: str, text: str) -> None:
         """`kind`: "error", "info" or "success" (the style's message colours)."""
-        self.message.setObjectName(f"{kind}Message")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.show()
+        show_message(self.message, kind, text)
 
     def clear_message(self) -> None:
         self.message.hide()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.widgets import message_label, scan_field, style_message
 
 TRACKING_CHOICES = ("none", "lot", "serial")
 
@@ -55,10 +55,7 @@ class CatalogueView(QWidget):
         super().__init__(parent)
         # Left: the search.
         self.tenant = QComboBox()
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("filter")
-        self.search_field.setPlaceholderText(self.tr("Find a product: code or name"))
-        self.search_field.setClearButtonEnabled(True)
+        self.search_field = scan_field(self.tr("Find a product: code or name"))
         self.products = _table()
         self.products.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.products.verticalHeader().setDefaultSectionSize(34)
@@ -140,10 +137,7 @@ class CatalogueView(QWidget):
         )
         self.grid.verticalHeader().setDefaultSectionSize(42)
         self.grid.horizontalHeader().setStretchLastSection(False)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setContentsMargins(*MESSAGE_MARGINS)
-        self.message.hide()
+        self.message = message_label()
         self.image_button = QPushButton(self.tr("Image…"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("primary")
@@ -197,11 +191,7 @@ class CatalogueView(QWidget):
 
     def show_message(self, text: str, kind: str = "infoMessage") -> None:
         """kind: errorMessage, infoMessage or successMessage (the station's message styles)."""
-        self.message.setObjectName(kind)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        style_message(self.message, kind, text)
 
     def set_editing_code(self, editable: bool) -> None:
         """A stored product's code is its key: it is shown, not changed."""

@@ -23,16 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.widgets import message_kind, message_label, shortcut_text, show_message
 
 COUNTING, REVIEW, DONE = range(3)
-
-MESSAGE_NAMES = {
-    "error": "errorMessage",
-    "info": "infoMessage",
-    "success": "successMessage",
-    "warning": "warningMessage",
-}
 
 COUNTS_STYLESHEET = """
 QLineEdit#countScan { font-size: 20pt; padding: 8px 14px; border: 3px solid #0EA5E9; min-height: 40px; }
@@ -88,10 +81,7 @@ class CountsView(QWidget):
         self.setStyleSheet(COUNTS_STYLESHEET)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # on the review and done pages the tab keeps the keys
         self.heading = _label("viewSubtitle")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setContentsMargins(*MESSAGE_MARGINS)
-        self.message.hide()
+        self.message = message_label()
 
         # counting
         self.zone_label = _label("fieldLabel", self.tr("Zone"))
@@ -203,20 +193,11 @@ class CountsView(QWidget):
         self.stack.setCurrentIndex(page)
 
     def set_message(self, kind: str, text: str) -> None:
-        """kind: error (red), warning (orange), success (green), info (cyan); empty text hides it."""
-        name = MESSAGE_NAMES.get(kind, "infoMessage")
-        if self.message.objectName() != name:
-            self.message.setObjectName(name)
-            self.message.style().unpolish(self.message)
-            self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        show_message(self.message, kind, text)
 
     @property
     def message_kind(self) -> str:
-        if not self.message.isVisible():
-            return ""
-        return next((kind for kind, name in MESSAGE_NAMES.items() if name == self.message.objectName()), "")
+        return message_kind(self.message)
 
     def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
-        self.shortcut_bar.setText(" &nbsp;·&nbsp; ".join(f"<b>{key}</b>&nbsp;{what}" for key, what in pairs))
+        self.shortcut_bar.setText(shortcut_text(pairs))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.widgets import message_label, show_message
 
 
 class EnterButton(QPushButton):
@@ -60,11 +60,8 @@ class ImportView(QWidget):
         self.export_kind = QComboBox()
         self.export_button = EnterButton(self.tr("Export…"))
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setContentsMargins(*MESSAGE_MARGINS)
+        self.message = message_label()
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
         self.columns_hint = _label("", "viewSubtitle")
         self.columns_hint.setWordWrap(True)
         self.changes = QLabel()
@@ -126,11 +123,7 @@ class ImportView(QWidget):
 
     def show_message(self, kind: str, text: str) -> None:
         """`kind`: "error", "info" or "success" (the style's message colours)."""
-        self.message.setObjectName(f"{kind}Message")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.show()
+        show_message(self.message, kind, text)
 
     def show_changes(self, lines: list[str]) -> None:
         self.changes.setText("\n".join(f"• {line}" for line in lines))

@@ -7,36 +7,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from station.ui.style import MESSAGE_MARGINS
-
-
-def read_only_table(row_height: int = 36) -> QTableView:
-    table = QTableView()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
-    table.setAlternatingRowColors(True)
-    table.setSortingEnabled(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(row_height)
-    table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
+from station.ui.views.widgets import message_label, read_only_table, scan_field, style_message
 
 
 def fit_columns(table: QTableView, stretch_column: int, widest: int = 260, air: int = 16) -> None:
@@ -64,10 +46,7 @@ def fit_width(table: QTableView) -> None:
 class LocationsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scan_field = QLineEdit()
-        self.scan_field.setObjectName("filter")
-        self.scan_field.setPlaceholderText(self.tr("Scan or type a SKU, a barcode or a bin code, then Enter"))
-        self.scan_field.setClearButtonEnabled(True)
+        self.scan_field = scan_field(self.tr("Scan or type a SKU, a barcode or a bin code, then Enter"))
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.setObjectName("primary")
         self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -86,11 +65,7 @@ class LocationsView(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("viewSubtitle")
         self.heading.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("infoMessage")
-        self.message.setWordWrap(True)
-        self.message.setContentsMargins(*MESSAGE_MARGINS)
-        self.message.hide()
+        self.message = message_label()
 
         self.levels_table = read_only_table()
         self.levels_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -123,11 +98,7 @@ class LocationsView(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_message(self, text: str, kind: str = "infoMessage") -> None:
-        self.message.setObjectName(kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.show()
+        style_message(self.message, kind, text)
 
     def clear_message(self) -> None:
         self.message.hide()

@@ -8,19 +8,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from station.ui.style import MESSAGE_MARGINS
-from station.ui.views.locations_view import read_only_table
+from station.ui.views.widgets import message_label, read_only_table, scan_field, style_message
 
 
 class MovesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sku = self._field(self.tr("Scan or type a SKU"))
-        self.location = self._field(self.tr("Bin code"))
-        self.lot = self._field(self.tr("Lot code"))
-        self.reference = self._field(self.tr("Order or PO number"))
-        self.since = self._field(self.tr("YYYY-MM-DD"))
-        self.until = self._field(self.tr("YYYY-MM-DD"))
+        self.sku = scan_field(self.tr("Scan or type a SKU"))
+        self.location = scan_field(self.tr("Bin code"))
+        self.lot = scan_field(self.tr("Lot code"))
+        self.reference = scan_field(self.tr("Order or PO number"))
+        self.since = scan_field(self.tr("YYYY-MM-DD"))
+        self.until = scan_field(self.tr("YYYY-MM-DD"))
         self.kind = QComboBox()
         self.reason = QComboBox()
         self.user = QComboBox()
@@ -67,11 +66,7 @@ class MovesView(QWidget):
 
         self.summary = QLabel()
         self.summary.setObjectName("viewSubtitle")
-        self.message = QLabel()
-        self.message.setObjectName("infoMessage")
-        self.message.setWordWrap(True)
-        self.message.setContentsMargins(*MESSAGE_MARGINS)
-        self.message.hide()
+        self.message = message_label()
         self.table = read_only_table()
 
         layout = QVBoxLayout(self)
@@ -93,24 +88,12 @@ class MovesView(QWidget):
         box.addWidget(widget)
         return box
 
-    @staticmethod
-    def _field(hint: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName("filter")
-        field.setPlaceholderText(hint)
-        field.setClearButtonEnabled(True)
-        return field
-
     @property
     def text_fields(self) -> tuple[QLineEdit, ...]:
         return (self.sku, self.location, self.lot, self.reference, self.since, self.until)
 
     def show_message(self, text: str, kind: str = "infoMessage") -> None:
-        self.message.setObjectName(kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.show()
+        style_message(self.message, kind, text)
 
     def clear_message(self) -> None:
         self.message.hide()

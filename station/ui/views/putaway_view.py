@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from station.ui.views.receiving_view import TAB_STYLESHEET, message_label, show_message, stretch_column, task_table
+from station.ui.views.receiving_view import TAB_STYLESHEET, stretch_column, task_table
+from station.ui.views.widgets import message_label, shortcut_bar, shortcut_text, show_message
 
 SKU_COLUMN, NAME_COLUMN = 0, 1
 
@@ -30,9 +31,7 @@ class PutawayView(QWidget):
         self.current.setObjectName("orderHeading")
         self.current.setWordWrap(True)
         self.table = task_table("putawayTasks")
-        self.shortcut_bar = QLabel()
-        self.shortcut_bar.setObjectName("shortcutBar")
-        self.shortcut_bar.setTextFormat(Qt.TextFormat.RichText)
+        self.shortcut_bar = shortcut_bar()
 
         scan_row = QHBoxLayout()
         scan_row.setSpacing(10)
@@ -55,4 +54,4 @@ class PutawayView(QWidget):
         show_message(self.message, kind, text)
 
     def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
-        self.shortcut_bar.setText(" &nbsp;·&nbsp; ".join(f"<b>{key}</b>&nbsp;{what}" for key, what in pairs))
+        self.shortcut_bar.setText(shortcut_text(pairs))

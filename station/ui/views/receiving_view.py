@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -23,15 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.widgets import (
+    message_kind,
+    message_label,
+    read_only_table,
+    shortcut_bar,
+    shortcut_text,
+    show_message,
+)
 
 ORDERS, LINES = range(2)
-MESSAGE_NAMES = {
-    "error": "errorMessage",
-    "info": "infoMessage",
-    "success": "successMessage",
-    "warning": "warningMessage",
-}
 TAB_STYLESHEET = """
 QLabel#warningMessage {
     color: #7C2D12; background: #FFEDD5; border: 2px solid #F97316; font-size: 14pt; font-weight: bold;
@@ -46,37 +46,9 @@ QTableView#receiptLines { selection-background-color: #BAE6FD; }
 """
 
 
-def show_message(label: QLabel, kind: str, text: str) -> None:
-    """kind: error (red), warning (orange), success (green), info (cyan); empty text hides the label."""
-    name = MESSAGE_NAMES.get(kind, "infoMessage")
-    if label.objectName() != name:
-        label.setObjectName(name)
-        label.style().unpolish(label)
-        label.style().polish(label)
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def message_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setContentsMargins(*MESSAGE_MARGINS)
-    label.hide()
-    return label
-
-
 def task_table(name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)  # a long name is elided; rows keep one height
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(40)
-    return table
+    """A work list: not sortable (it comes in working order), rows 40 px, the header marks the selection."""
+    return read_only_table(40, object_name=name, sortable=False, highlight_sections=True)
 
 
 def select_row(table: QTableView, row: int) -> None:
@@ -174,10 +146,7 @@ class ReceivingView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("fieldLabel")
         self.summary.setWordWrap(True)
-        self.shortcut_bar = QLabel()
-        self.shortcut_bar.setObjectName("shortcutBar")
-        self.shortcut_bar.setWordWrap(True)
-        self.shortcut_bar.setTextFormat(Qt.TextFormat.RichText)
+        self.shortcut_bar = shortcut_bar(wrap=True)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._page(self.orders_title, self.orders_table))
@@ -230,12 +199,7 @@ class ReceivingView(QWidget):
 
     @property
     def message_kind(self) -> str:
-        name = self.message.objectName()
-        return (
-            next((kind for kind, object_name in MESSAGE_NAMES.items() if object_name == name), "")
-            if self.message.isVisible()
-            else ""
-        )
+        return message_kind(self.message)
 
     def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
-        self.shortcut_bar.setText(" &nbsp;·&nbsp; ".join(f"<b>{key}</b>&nbsp;{what}" for key, what in pairs))
+        self.shortcut_bar.setText(shortcut_text(pairs))

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from station.ui.style import MESSAGE_MARGINS
+from station.ui.views.widgets import message_label, read_only_table, scan_field
 
 MAX_COLUMN_WIDTH = 190  # pixels; longer text is elided (the full text is in the filter's reach)
 
@@ -28,31 +26,13 @@ class TablePageView(QWidget):
         self.title = QLabel(title)
         self.title.setObjectName("viewTitle" if title else "")
         self.title.setVisible(bool(title))
-        self.filter_field = QLineEdit()
-        self.filter_field.setObjectName("filter")
-        self.filter_field.setPlaceholderText(filter_hint)
-        self.filter_field.setClearButtonEnabled(True)
+        self.filter_field = scan_field(filter_hint)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.summary = QLabel()
         self.summary.setObjectName("viewSubtitle")
-        self.problem = QLabel()
-        self.problem.setObjectName("errorMessage")
-        self.problem.setWordWrap(True)
-        self.problem.setContentsMargins(*MESSAGE_MARGINS)
-        self.problem.hide()
+        self.problem = message_label("errorMessage")
 
-        self.table = QTableView()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(38)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = read_only_table(38, focus=Qt.FocusPolicy.StrongFocus)  # no scan field here: the table takes the keys
         self.table.horizontalHeader().setResizeContentsPrecision(300)  # rows measured when fitting columns
 
         bar = QHBoxLayout()

@@ -6,25 +6,16 @@ Layout only; `TraceController` wires it. The scan field keeps the focus: tables 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from station.ui.style import MESSAGE_MARGINS
-from station.ui.views.locations_view import read_only_table
+from station.ui.views.widgets import message_label, read_only_table, scan_field, style_message
 
 
 class TraceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scan_field = QLineEdit()
-        self.scan_field.setObjectName("filter")
-        self.scan_field.setPlaceholderText(
-            self.tr("Scan a lot (GS1-128), a serial number or an order number, then Enter")
-        )
-        self.scan_field.setClearButtonEnabled(True)
-        self.sku_field = QLineEdit()
-        self.sku_field.setObjectName("filter")
-        self.sku_field.setPlaceholderText(self.tr("SKU (if the lot needs it)"))
-        self.sku_field.setClearButtonEnabled(True)
+        self.scan_field = scan_field(self.tr("Scan a lot (GS1-128), a serial number or an order number, then Enter"))
+        self.sku_field = scan_field(self.tr("SKU (if the lot needs it)"))
         self.trace_button = QPushButton(self.tr("Trace"))
         self.trace_button.setObjectName("primary")
         self.trace_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -36,11 +27,7 @@ class TraceView(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("viewSubtitle")
         self.facts.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("infoMessage")
-        self.message.setWordWrap(True)
-        self.message.setContentsMargins(*MESSAGE_MARGINS)
-        self.message.hide()
+        self.message = message_label()
 
         self.summary_title = QLabel()
         self.summary_title.setObjectName("viewSubtitle")
@@ -70,11 +57,7 @@ class TraceView(QWidget):
         layout.addStretch(0)
 
     def show_message(self, text: str, kind: str = "infoMessage") -> None:
-        self.message.setObjectName(kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.show()
+        style_message(self.message, kind, text)
 
     def clear_message(self) -> None:
         self.message.hide()

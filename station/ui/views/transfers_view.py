@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -22,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.style import INK, LINE, MESSAGE_MARGINS, MUTED
+from station.ui.style import INK, LINE, MUTED
+from station.ui.views.widgets import message_label, read_only_table, shortcut_bar, shortcut_text, show_message
 
 TAB_STYLESHEET = f"""
 QLabel#transferSection {{ font-size: 15pt; font-weight: bold; color: {INK}; }}
@@ -31,27 +31,7 @@ QLabel#scanState {{ font-size: 13pt; color: {MUTED}; }}
 QFrame#transferRule {{ color: {LINE}; }}
 QPushButton {{ font-size: 12pt; padding: 7px 14px; }}
 """
-MESSAGE_NAMES = {"error": "errorMessage", "info": "infoMessage", "success": "successMessage"}
 NUMBER, CLIENT, FROM, TO, STATUS, UNITS, ARRIVED, CREATED = range(8)
-
-
-def _message() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setContentsMargins(*MESSAGE_MARGINS)
-    label.hide()
-    return label
-
-
-def show_message(label: QLabel, kind: str, text: str) -> None:
-    """kind: error (red), info (cyan), success (green); empty text hides the message."""
-    name = MESSAGE_NAMES.get(kind, "infoMessage")
-    if label.objectName() != name:
-        label.setObjectName(name)
-        label.style().unpolish(label)
-        label.style().polish(label)
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def _button(text: str, name: str = "") -> QPushButton:
@@ -75,7 +55,7 @@ class TransfersView(QWidget):
         self.move_state = QLabel()
         self.move_state.setObjectName("scanState")
         self.move_state.setWordWrap(True)
-        self.move_message = _message()
+        self.move_message = message_label()
         # -- transfers between warehouses
         self.transfer_heading = QLabel(self.tr("Transfers between warehouses"))
         self.transfer_heading.setObjectName("transferSection")
@@ -95,30 +75,19 @@ class TransfersView(QWidget):
         self.transfer_state = QLabel()
         self.transfer_state.setObjectName("scanState")
         self.transfer_state.setWordWrap(True)
-        self.transfer_message = _message()
+        self.transfer_message = message_label()
         self.table = self._table()
         self.new_button = _button(self.tr("New transfer (Ctrl+N)"), "primary")
         self.dispatch_button = _button(self.tr("Dispatch (Ctrl+D)"))
         self.receive_button = _button(self.tr("Receive (Ctrl+Enter)"))
         self.cancel_button = _button(self.tr("Cancel (Ctrl+Del)"))
         self.refresh_button = _button(self.tr("Refresh (Ctrl+R)"))
-        self.shortcut_bar = QLabel()
-        self.shortcut_bar.setObjectName("shortcutBar")
-        self.shortcut_bar.setTextFormat(Qt.TextFormat.RichText)
-        self.shortcut_bar.setWordWrap(True)
+        self.shortcut_bar = shortcut_bar(wrap=True)
         self._layout()
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("transfersTable")
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(36)
-        table.horizontalHeader().setHighlightSections(False)
+        table = read_only_table(object_name="transfersTable", sortable=False)
+        table.setWordWrap(True)  # the client's name wraps in its stretched column
         return table
 
     def fit_columns(self) -> None:
@@ -178,4 +147,4 @@ class TransfersView(QWidget):
         show_message(self.transfer_message, kind, text)
 
     def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
-        self.shortcut_bar.setText(" &nbsp;·&nbsp; ".join(f"<b>{key}</b>&nbsp;{what}" for key, what in pairs))
+        self.shortcut_bar.setText(shortcut_text(pairs))

@@ -1,0 +1,98 @@
+"""Widgets the Inventory tabs build the same way: the boxed message, the scan field, a read-only
+table, the shortcut bar. The styles are station/ui/style.py's (and each tab's own stylesheet)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView
+
+from station.ui.style import MESSAGE_MARGINS
+
+# A message's kind → the object name the stylesheets colour it by.
+MESSAGE_NAMES = {
+    "error": "errorMessage",
+    "info": "infoMessage",
+    "success": "successMessage",
+    "warning": "warningMessage",
+}
+
+
+def message_label(object_name: str = "infoMessage") -> QLabel:
+    """A big boxed message under the scan field; hidden until it has something to say."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setContentsMargins(*MESSAGE_MARGINS)
+    label.hide()
+    return label
+
+
+def style_message(label: QLabel, object_name: str, text: str) -> None:
+    """Show `text` styled as `object_name` (errorMessage, infoMessage…); empty text hides the label."""
+    if label.objectName() != object_name:
+        label.setObjectName(object_name)
+        label.style().unpolish(label)  # the stylesheet matches on the object name
+        label.style().polish(label)
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def show_message(label: QLabel, kind: str, text: str) -> None:
+    """kind: error (red), warning (orange), success (green), info (cyan); empty text hides the label."""
+    style_message(label, MESSAGE_NAMES.get(kind, "infoMessage"), text)
+
+
+def message_kind(label: QLabel) -> str:
+    """The kind of the message on screen, "" when none shows."""
+    if not label.isVisible():
+        return ""
+    return next((kind for kind, name in MESSAGE_NAMES.items() if name == label.objectName()), "")
+
+
+def scan_field(placeholder: str, object_name: str = "filter") -> QLineEdit:
+    """A field a scanner types into (or a person), with a button that clears it."""
+    field = QLineEdit()
+    field.setObjectName(object_name)
+    field.setPlaceholderText(placeholder)
+    field.setClearButtonEnabled(True)
+    return field
+
+
+def read_only_table(
+    row_height: int = 36,
+    *,
+    object_name: str = "",
+    sortable: bool = True,
+    focus: Qt.FocusPolicy = Qt.FocusPolicy.NoFocus,  # the scan field keeps the focus
+    highlight_sections: bool = False,
+) -> QTableView:
+    """Whole rows selected one at a time, never edited, one line each (long text elided)."""
+    table = QTableView()
+    if object_name:
+        table.setObjectName(object_name)
+    table.setFocusPolicy(focus)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setSortingEnabled(sortable)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    table.horizontalHeader().setHighlightSections(highlight_sections)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def shortcut_bar(*, wrap: bool = False) -> QLabel:
+    """The line at the bottom of a tab naming its keys; fill it with `shortcut_text`."""
+    label = QLabel()
+    label.setObjectName("shortcutBar")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(wrap)
+    return label
+
+
+def shortcut_text(pairs: list[tuple[str, str]]) -> str:
+    """[("Esc", "start over"), …] → "<b>Esc</b> start over · …" for a shortcut bar."""
+    return " &nbsp;·&nbsp; ".join(f"<b>{key}</b>&nbsp;{what}" for key, what in pairs)
