@@ -135,7 +135,7 @@ def test_count_a_zone_by_scanning_review_and_approve(qtbot: QtBot, database: Dat
         ["A-01-B", "TAZ-01", "", "2", "0", "-2"],
     ]
     assert "3 variances in 2 bins" in tab.view.review_heading.text()
-    assert "Net difference: -2 unit(s)" in tab.view.review_summary.text()
+    assert "Net difference: -2 units" in tab.view.review_summary.text()
 
     with qtbot.waitSignal(tab.controller.sig_approved, timeout=WAIT) as approved:
         QTest.keyClick(tab.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -166,6 +166,13 @@
             <numerusform>in %n bins</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Net difference: %1%n unit(s)</source>
+        <translation>
+            <numerusform>Net difference: %1%n unit</numerusform>
+            <numerusform>Net difference: %1%n units</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DevicesTexts</name>
@@ -374,6 +381,13 @@
 </context>
 <context>
     <name>TransferTexts</name>
+    <message numerus="yes">
+        <source>%1 · %2 → %3 · %4 · %5 of %n unit(s) arrived</source>
+        <translation>
+            <numerusform>%1 · %2 → %3 · %4 · %5 of %n unit arrived</numerusform>
+            <numerusform>%1 · %2 → %3 · %4 · %5 of %n units arrived</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%1 created: %n unit(s) to %2. Ctrl+D dispatches it.</source>
         <translation>

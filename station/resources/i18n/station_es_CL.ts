@@ -672,9 +672,12 @@
             <numerusform>en %n ubicaciones</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Net difference: %1 unit(s)</source>
-        <translation>Diferencia neta: %1 unidad(es)</translation>
+    <message numerus="yes">
+        <source>Net difference: %1%n unit(s)</source>
+        <translation>
+            <numerusform>Diferencia neta: %1%n unidad</numerusform>
+            <numerusform>Diferencia neta: %1%n unidades</numerusform>
+        </translation>
     </message>
     <message>
         <source>value %1</source>
@@ -3506,10 +3509,6 @@ Motivo: %2</translation>
         <translation>Nuevo traspaso · siguiente: escanea la ubicación de origen.</translation>
     </message>
     <message>
-        <source>%1 · %2 → %3 · %4 · %5 of %6 unit(s) arrived</source>
-        <translation>%1 · %2 → %3 · %4 · llegaron %5 de %6 unidad(es)</translation>
-    </message>
-    <message>
         <source>scanned: %1 · next: scan the bin they go onto</source>
         <translation>escaneado: %1 · siguiente: escanea la ubicación donde quedan</translation>
     </message>
@@ -3588,6 +3587,13 @@ Motivo: %2</translation>
     <message>
         <source>Ctrl+N starts a new transfer; scan a transfer number to choose it.</source>
         <translation>Ctrl+N inicia un traspaso nuevo; escanea el número de un traspaso para elegirlo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 → %3 · %4 · %5 of %n unit(s) arrived</source>
+        <translation>
+            <numerusform>%1 · %2 → %3 · %4 · llegó %5 de %n unidad</numerusform>
+            <numerusform>%1 · %2 → %3 · %4 · llegaron %5 de %n unidades</numerusform>
+        </translation>
     </message>
     <message>
         <source>Press Ctrl+N to start a new transfer, or scan the number of a transfer on its way here to receive it.</source>

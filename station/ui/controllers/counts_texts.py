@@ -67,7 +67,9 @@ class CountsTexts(QObject):
 
     def review_summary(self, variances: list[VarianceRow]) -> str:
         currencies = {row.currency for row in variances}
-        text = self.tr("Net difference: %1 unit(s)").replace("%1", signed(sum(row.difference for row in variances)))
+        net = sum(row.difference for row in variances)
+        sign = "+" if net > 0 else "-" if net < 0 else ""  # %n is the size, the sign goes in front
+        text = self.tr("Net difference: %1%n unit(s)", None, abs(net)).replace("%1", sign)
         if len(currencies) == 1:
             text += " · " + self.tr("value %1").replace(
                 "%1", money(sum(row.value for row in variances), currencies.pop())

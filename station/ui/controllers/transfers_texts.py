@@ -36,13 +36,12 @@ class TransferTexts(QObject):
         if selected is None:
             return self.tr("Ctrl+N starts a new transfer; scan a transfer number to choose it.")
         text = (
-            self.tr("%1 · %2 → %3 · %4 · %5 of %6 unit(s) arrived")
+            self.tr("%1 · %2 → %3 · %4 · %5 of %n unit(s) arrived", None, selected.units)
             .replace("%1", selected.number)
             .replace("%2", selected.from_warehouse)
             .replace("%3", selected.to_warehouse)
             .replace("%4", status_text(selected.status))
             .replace("%5", str(selected.received))
-            .replace("%6", str(selected.units))
         )
         lines = ", ".join(
             f"{line.sku}{' ' + line.lot if line.lot else ''} {line.received}/{line.quantity}" for line in selected.lines
