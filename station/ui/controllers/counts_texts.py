@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 
 from station.services.count_scans import Batch, ItemCounted, VarianceRow
 from station.ui.controllers.counts_jobs import Refusal
-from station.ui.models.counts_models import money, signed, units
+from station.ui.models.counts_models import money, units
 from station.ui.views.counts_view import COUNTING, REVIEW
 
 
