@@ -67,6 +67,7 @@ class Base(DeclarativeBase):
         int: Integer(),
         str: String(),
         dict[str, Any]: JSON(),
+        list[Any]: JSON(),
     }
 
 

@@ -41,6 +41,13 @@ from station.db.models.stock import (
     StockMove,
     StockQuant,
 )
+from station.db.models.tasks import (
+    MoveTask,
+    PickException,
+    SlottingSuggestion,
+    SuggestionStatus,
+    TaskStatus,
+)
 from station.db.models.tenancy import AuditEntry, Role, Tenant, User
 from station.db.models.transfers import StockTransfer, StockTransferLine, TransferStatus
 from station.db.models.warehouse import Location, LocationKind, Warehouse
@@ -57,6 +64,7 @@ __all__ = [
     "ListingStatus",
     "Location",
     "LocationKind",
+    "MoveTask",
     "Lot",
     "Order",
     "OrderLine",
@@ -64,6 +72,7 @@ __all__ = [
     "OutboxStatus",
     "Package",
     "PackageType",
+    "PickException",
     "Payment",
     "PaymentStatus",
     "Picklist",
@@ -83,6 +92,7 @@ __all__ = [
     "ReturnStatus",
     "Role",
     "SerialNumber",
+    "SlottingSuggestion",
     "Shipment",
     "ShipmentStatus",
     "StockLevel",
@@ -91,7 +101,9 @@ __all__ = [
     "StockThreshold",
     "StockTransfer",
     "StockTransferLine",
+    "SuggestionStatus",
     "Symbology",
+    "TaskStatus",
     "Tenant",
     "TrackingEvent",
     "Tracking",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -19,14 +20,21 @@ class PicklistStatus(enum.StrEnum):
 
 
 class Wave(IdMixin, CreatedAtMixin, Base):
+    """Orders released to the floor together: by zone, or by a carrier's cut-off time."""
+
     __tablename__ = "waves"
 
     warehouse_id: Mapped[int] = mapped_column(BigId, ForeignKey("warehouses.id"))
     code: Mapped[str] = mapped_column(String(32), unique=True)
     status: Mapped[PicklistStatus] = mapped_column(enum_column(PicklistStatus, "wave_status"))
+    zone: Mapped[str] = mapped_column(String(32), default="")  # aisles, e.g. "A-C"; "" = all
+    carrier: Mapped[str] = mapped_column(String(64), default="")  # "" = any
+    cutoff_at: Mapped[datetime | None]  # the carrier's pick-up: what must be packed by then
 
 
 class Picklist(IdMixin, CreatedAtMixin, Base):
+    """One picker's walk: the lines of one or several orders (batch picking, one tote per order)."""
+
     __tablename__ = "picklists"
 
     warehouse_id: Mapped[int] = mapped_column(BigId, ForeignKey("warehouses.id"))
@@ -34,6 +42,13 @@ class Picklist(IdMixin, CreatedAtMixin, Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)  # printed on the tote label
     status: Mapped[PicklistStatus] = mapped_column(enum_column(PicklistStatus, "picklist_status"))
     assigned_user_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("users.id"))
+    # The walking route, in centimetres: ours, and the S-shape and largest-gap routes for comparison.
+    route_cm: Mapped[int | None]
+    s_shape_cm: Mapped[int | None]
+    largest_gap_cm: Mapped[int | None]
+    route: Mapped[list[Any]] = mapped_column(default=list)  # [[x, y], …] the path drawn on the bin map
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
 
 
 class PicklistLine(IdMixin, Base):
@@ -47,6 +62,10 @@ class PicklistLine(IdMixin, Base):
     quantity: Mapped[int]
     picked_qty: Mapped[int] = mapped_column(default=0)
     sequence: Mapped[int] = mapped_column(default=0)  # position on the walking route
+    tote: Mapped[str] = mapped_column(String(32), default="")  # batch picking: the order's tote
+    short_qty: Mapped[int] = mapped_column(default=0)  # units the bin did not have
+    picked_at: Mapped[datetime | None]
+    picked_by: Mapped[int | None] = mapped_column(BigId, ForeignKey("users.id"))
 
 
 class ShipmentStatus(enum.StrEnum):

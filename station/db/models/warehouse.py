@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -29,6 +30,9 @@ class Warehouse(IdMixin, CreatedAtMixin, Base):
     comuna: Mapped[str] = mapped_column(String(100), default="")
     region: Mapped[str] = mapped_column(String(100), default="")
     location_pattern: Mapped[str] = mapped_column(String(100), default="")  # empty: the default A-01-B
+    # The walking network the routes follow (station.domain.layout.Layout.to_json): aisle centre lines,
+    # cross-aisles, places (docks, pack stations); {} until a layout is generated or imported.
+    layout: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class Location(IdMixin, Base):
@@ -46,3 +50,7 @@ class Location(IdMixin, Base):
     height: Mapped[int] = mapped_column(default=100)
     capacity: Mapped[int | None]
     active: Mapped[bool] = mapped_column(default=True)
+    # Where the bin sits in the layout: its aisle (walked to reach it) and level (the map's level
+    # selector); "" for places off the racks (dock, benches). Derived from the code when generated.
+    aisle: Mapped[str] = mapped_column(String(16), default="")
+    level: Mapped[str] = mapped_column(String(8), default="")
