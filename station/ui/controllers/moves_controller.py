@@ -28,9 +28,8 @@ from station.services.movement_queries import (
 )
 from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.controllers.locations_controller import NotFound, scanner_for
-from station.ui.models.locations_model import units
 from station.ui.models.moves_model import MovesModel, kind_title, reason_title
-from station.ui.models.rows_model import FilterProxyModel
+from station.ui.models.rows_model import FilterProxyModel, units
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.locations_view import fit_columns
 from station.ui.views.moves_view import MovesView

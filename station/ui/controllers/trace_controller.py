@@ -19,7 +19,7 @@ from station.services.traceability import TraceError
 from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
 from station.ui.controllers.locations_controller import NotFound, scanner_for
 from station.ui.labels import format_local_time, order_state_label
-from station.ui.models.locations_model import units
+from station.ui.models.rows_model import units
 from station.ui.models.trace_model import LeftModel, ShippedModel, TimelineModel, left_rows, shipped_rows, timeline_rows
 from station.ui.tasks import Task, TaskRunner
 from station.ui.views.locations_view import fit_columns, fit_height

@@ -9,13 +9,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from station.services.expiry import ExpiringStock
 from station.services.replenishment import LowStock, ReorderSuggestion
 from station.services.stock_alerts import BlockedLot
-from station.ui.models.rows_model import Column, RowsTableModel
+from station.ui.models.rows_model import Column, RowsTableModel, expiry_column, text_column, units_column
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-
-
-def _units(value: int) -> str:
-    return QLocale().toString(value)
 
 
 def _decimal(value: float, decimals: int) -> str:
@@ -26,12 +22,18 @@ def _day(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else "–"  # Chilean order, as on the labels
 
 
-def _sku(column_source: str = "sku") -> Column:
-    return Column(
-        lambda: translate("AlertsTables", "SKU"),
-        lambda r: getattr(r, column_source),
-        lambda r: getattr(r, column_source),
-    )
+def _sku() -> Column:
+    return text_column(lambda: translate("AlertsTables", "SKU"), lambda r: r.sku)
+
+
+def _lot_columns() -> list[Column]:
+    """Lot, expiry, location and units: what the expiring and the blocked lists both show."""
+    return [
+        text_column(lambda: translate("AlertsTables", "Lot"), lambda r: r.lot),
+        expiry_column(lambda: translate("AlertsTables", "Expires"), lambda r: r.expires_on, _day),
+        text_column(lambda: translate("AlertsTables", "Location"), lambda r: r.location),
+        units_column(lambda: translate("AlertsTables", "Units"), lambda r: r.on_hand),
+    ]
 
 
 class LowStockModel(RowsTableModel[LowStock]):
@@ -39,19 +41,9 @@ class LowStockModel(RowsTableModel[LowStock]):
         super().__init__(
             [
                 _sku(),
-                Column(lambda: translate("AlertsTables", "Warehouse"), lambda r: r.warehouse, lambda r: r.warehouse),
-                Column(
-                    lambda: translate("AlertsTables", "Free"),
-                    lambda r: _units(r.available),
-                    lambda r: r.available,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("AlertsTables", "Threshold"),
-                    lambda r: _units(r.threshold),
-                    lambda r: r.threshold,
-                    numeric=True,
-                ),
+                text_column(lambda: translate("AlertsTables", "Warehouse"), lambda r: r.warehouse),
+                units_column(lambda: translate("AlertsTables", "Free"), lambda r: r.available),
+                units_column(lambda: translate("AlertsTables", "Threshold"), lambda r: r.threshold),
             ],
             parent,
         )
@@ -78,17 +70,8 @@ class ReorderModel(RowsTableModel[ReorderSuggestion]):
                     lambda r: float("inf") if r.days_of_cover is None else r.days_of_cover,
                     numeric=True,
                 ),
-                Column(
-                    lambda: translate("AlertsTables", "Stockout"),
-                    lambda r: _day(r.stockout_date),
-                    lambda r: r.stockout_date or date.max,
-                ),
-                Column(
-                    lambda: translate("AlertsTables", "Order"),
-                    lambda r: _units(r.quantity),
-                    lambda r: r.quantity,
-                    numeric=True,
-                ),
+                expiry_column(lambda: translate("AlertsTables", "Stockout"), lambda r: r.stockout_date, _day),
+                units_column(lambda: translate("AlertsTables", "Order"), lambda r: r.quantity),
             ],
             parent,
         )
@@ -96,23 +79,7 @@ class ReorderModel(RowsTableModel[ReorderSuggestion]):
 
 class ExpiringModel(RowsTableModel[ExpiringStock]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(
-            [
-                _sku(),
-                Column(lambda: translate("AlertsTables", "Lot"), lambda r: r.lot, lambda r: r.lot),
-                Column(
-                    lambda: translate("AlertsTables", "Expires"), lambda r: _day(r.expires_on), lambda r: r.expires_on
-                ),
-                Column(lambda: translate("AlertsTables", "Location"), lambda r: r.location, lambda r: r.location),
-                Column(
-                    lambda: translate("AlertsTables", "Units"),
-                    lambda r: _units(r.on_hand),
-                    lambda r: r.on_hand,
-                    numeric=True,
-                ),
-            ],
-            parent,
-        )
+        super().__init__([_sku(), *_lot_columns()], parent)
 
 
 class BlockedLotsModel(RowsTableModel[BlockedLot]):
@@ -120,19 +87,7 @@ class BlockedLotsModel(RowsTableModel[BlockedLot]):
         super().__init__(
             [
                 _sku(),
-                Column(lambda: translate("AlertsTables", "Lot"), lambda r: r.lot, lambda r: r.lot),
-                Column(
-                    lambda: translate("AlertsTables", "Expires"),
-                    lambda r: _day(r.expires_on),
-                    lambda r: r.expires_on or date.max,
-                ),
-                Column(lambda: translate("AlertsTables", "Location"), lambda r: r.location, lambda r: r.location),
-                Column(
-                    lambda: translate("AlertsTables", "Units"),
-                    lambda r: _units(r.on_hand),
-                    lambda r: r.on_hand,
-                    numeric=True,
-                ),
+                *_lot_columns(),
                 Column(
                     lambda: translate("AlertsTables", "State"),
                     lambda r: (

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from station.domain.money import format_money
 from station.services.count_scans import CountLine, VarianceRow
 from station.services.count_schedules import CountAccuracy, PeriodAccuracy
-from station.ui.models.rows_model import Column, RowsTableModel
+from station.ui.models.rows_model import Column, RowsTableModel, optional_column, text_column, units_column
 
 NOT_SHOWN = "—"  # a blind sheet's expected quantity, a line not counted yet
 
@@ -35,27 +38,42 @@ def money(amount: int, currency: str) -> str:
         return f"{QLocale().toString(amount)} {currency}"
 
 
+def _item_columns() -> list[Column]:
+    """SKU, name and lot: the first columns of a bin's sheet and of its variances."""
+    return [
+        text_column(lambda: translate("CountsTable", "SKU"), lambda r: r.sku),
+        Column(lambda: translate("CountsTable", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
+        optional_column(lambda: translate("CountsTable", "Lot"), lambda r: r.lot, blank=""),
+    ]
+
+
+def _count_column(header: Callable[[], str], value: Callable[[Any], int | None]) -> Column:
+    """Units expected or counted; "—" where not shown (blind) or not counted yet, sorted as 0."""
+    return Column(header, lambda r: units(value(r)), lambda r: value(r) or 0, numeric=True)
+
+
+def _percent_column(header: Callable[[], str], share: Callable[[Any], float]) -> Column:
+    return Column(header, lambda r: percent(share(r)), share, numeric=True)
+
+
+def _accuracy_columns() -> list[Column]:
+    """Lines, line accuracy and unit accuracy: the last columns of both accuracy tables."""
+    return [
+        units_column(lambda: translate("CountsTable", "Lines"), lambda r: r.accuracy.lines),
+        _percent_column(lambda: translate("CountsTable", "Line accuracy"), lambda r: r.accuracy.line_accuracy),
+        _percent_column(lambda: translate("CountsTable", "Unit accuracy"), lambda r: r.accuracy.unit_accuracy),
+    ]
+
+
 class SheetModel(RowsTableModel[CountLine]):
     """What the bin should hold (expected hidden on a blind count) and what was counted so far."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(lambda: translate("CountsTable", "SKU"), lambda r: r.sku, lambda r: r.sku),
-                Column(lambda: translate("CountsTable", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
-                Column(lambda: translate("CountsTable", "Lot"), lambda r: r.lot or "", lambda r: r.lot or ""),
-                Column(
-                    lambda: translate("CountsTable", "Expected"),
-                    lambda r: units(r.expected),
-                    lambda r: r.expected or 0,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("CountsTable", "Counted"),
-                    lambda r: units(r.counted),
-                    lambda r: r.counted or 0,
-                    numeric=True,
-                ),
+                *_item_columns(),
+                _count_column(lambda: translate("CountsTable", "Expected"), lambda r: r.expected),
+                _count_column(lambda: translate("CountsTable", "Counted"), lambda r: r.counted),
             ],
             parent,
         )
@@ -65,22 +83,10 @@ class VarianceModel(RowsTableModel[VarianceRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(lambda: translate("CountsTable", "Bin"), lambda r: r.location, lambda r: r.location),
-                Column(lambda: translate("CountsTable", "SKU"), lambda r: r.sku, lambda r: r.sku),
-                Column(lambda: translate("CountsTable", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
-                Column(lambda: translate("CountsTable", "Lot"), lambda r: r.lot or "", lambda r: r.lot or ""),
-                Column(
-                    lambda: translate("CountsTable", "Expected"),
-                    lambda r: units(r.expected),
-                    lambda r: r.expected,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("CountsTable", "Counted"),
-                    lambda r: units(r.counted),
-                    lambda r: r.counted,
-                    numeric=True,
-                ),
+                text_column(lambda: translate("CountsTable", "Bin"), lambda r: r.location),
+                *_item_columns(),
+                _count_column(lambda: translate("CountsTable", "Expected"), lambda r: r.expected),
+                _count_column(lambda: translate("CountsTable", "Counted"), lambda r: r.counted),
                 Column(
                     lambda: translate("CountsTable", "Difference"),
                     lambda r: signed(r.difference),
@@ -102,33 +108,13 @@ class CountAccuracyModel(RowsTableModel[CountAccuracy]):
     """Accuracy of each bin count just approved."""
 
     def __init__(self, parent: QObject | None = None) -> None:
+        lines, *accuracy = _accuracy_columns()
         super().__init__(
             [
-                Column(lambda: translate("CountsTable", "Bin"), lambda r: r.location, lambda r: r.location),
-                Column(
-                    lambda: translate("CountsTable", "Lines"),
-                    lambda r: units(r.accuracy.lines),
-                    lambda r: r.accuracy.lines,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("CountsTable", "Lines right"),
-                    lambda r: units(r.accuracy.lines_right),
-                    lambda r: r.accuracy.lines_right,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("CountsTable", "Line accuracy"),
-                    lambda r: percent(r.accuracy.line_accuracy),
-                    lambda r: r.accuracy.line_accuracy,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("CountsTable", "Unit accuracy"),
-                    lambda r: percent(r.accuracy.unit_accuracy),
-                    lambda r: r.accuracy.unit_accuracy,
-                    numeric=True,
-                ),
+                text_column(lambda: translate("CountsTable", "Bin"), lambda r: r.location),
+                lines,
+                units_column(lambda: translate("CountsTable", "Lines right"), lambda r: r.accuracy.lines_right),
+                *accuracy,
             ],
             parent,
         )
@@ -145,30 +131,8 @@ class WeeklyAccuracyModel(RowsTableModel[PeriodAccuracy]):
                     lambda r: QLocale().toString(r.start, QLocale.FormatType.ShortFormat),
                     lambda r: r.start,
                 ),
-                Column(
-                    lambda: translate("CountsTable", "Bins counted"),
-                    lambda r: units(r.counts),
-                    lambda r: r.counts,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("CountsTable", "Lines"),
-                    lambda r: units(r.accuracy.lines),
-                    lambda r: r.accuracy.lines,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("CountsTable", "Line accuracy"),
-                    lambda r: percent(r.accuracy.line_accuracy),
-                    lambda r: r.accuracy.line_accuracy,
-                    numeric=True,
-                ),
-                Column(
-                    lambda: translate("CountsTable", "Unit accuracy"),
-                    lambda r: percent(r.accuracy.unit_accuracy),
-                    lambda r: r.accuracy.unit_accuracy,
-                    numeric=True,
-                ),
+                units_column(lambda: translate("CountsTable", "Bins counted"), lambda r: r.counts),
+                *_accuracy_columns(),
             ],
             parent,
         )

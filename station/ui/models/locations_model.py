@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from station.services.location_queries import PlaceRow, WarehouseLevel
-from station.ui.models.rows_model import Column, RowsTableModel
-
-
-def units(value: int) -> str:
-    return QLocale().toString(value)  # 1.250 in es-CL, 1,250 in English
+from station.ui.models.rows_model import (
+    Column,
+    RowsTableModel,
+    expiry_column,
+    optional_column,
+    text_column,
+    units_column,
+)
 
 
 def location_kind_title(kind: str) -> str:
@@ -36,100 +37,48 @@ def status(row: PlaceRow) -> str:
     return QCoreApplication.translate("LocationsTable", "sellable")
 
 
-def _expiry(day: date | None) -> str:
-    return day.isoformat() if day else ""
-
-
-def _lot(row: PlaceRow) -> str:
-    return row.lot or "—"
+def _stock_columns() -> list[Column[PlaceRow]]:
+    """Lot, expiry, units and status: the right-hand columns of both views of a place."""
+    return [
+        optional_column(lambda: QCoreApplication.translate("LocationsTable", "Lot"), lambda r: r.lot),
+        expiry_column(lambda: QCoreApplication.translate("LocationsTable", "Expires"), lambda r: r.expires_on),
+        units_column(lambda: QCoreApplication.translate("LocationsTable", "On hand"), lambda r: r.on_hand),
+        text_column(lambda: QCoreApplication.translate("LocationsTable", "Status"), status),
+    ]
 
 
 def sku_columns() -> list[Column[PlaceRow]]:
     """Where one SKU is: location by location, lot by lot."""
     return [
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "Warehouse"),
-            lambda r: r.warehouse,
-            lambda r: r.warehouse,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "Location"), lambda r: r.location, lambda r: r.location
-        ),
+        text_column(lambda: QCoreApplication.translate("LocationsTable", "Warehouse"), lambda r: r.warehouse),
+        text_column(lambda: QCoreApplication.translate("LocationsTable", "Location"), lambda r: r.location),
         Column(
             lambda: QCoreApplication.translate("LocationsTable", "Kind"),
             lambda r: location_kind_title(r.location_kind),
             lambda r: r.location_kind,
         ),
-        Column(lambda: QCoreApplication.translate("LocationsTable", "Lot"), _lot, lambda r: r.lot or ""),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "Expires"),
-            lambda r: _expiry(r.expires_on),
-            lambda r: r.expires_on or date.max,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "On hand"),
-            lambda r: units(r.on_hand),
-            lambda r: r.on_hand,
-            numeric=True,
-        ),
-        Column(lambda: QCoreApplication.translate("LocationsTable", "Status"), status, status),
+        *_stock_columns(),
     ]
 
 
 def bin_columns() -> list[Column[PlaceRow]]:
     """What one bin holds: SKU by SKU, lot by lot."""
     return [
-        Column(lambda: QCoreApplication.translate("LocationsTable", "SKU"), lambda r: r.sku, lambda r: r.sku),
+        text_column(lambda: QCoreApplication.translate("LocationsTable", "SKU"), lambda r: r.sku),
         Column(
             lambda: QCoreApplication.translate("LocationsTable", "Name"), lambda r: r.name, lambda r: r.name.casefold()
         ),
-        Column(lambda: QCoreApplication.translate("LocationsTable", "Lot"), _lot, lambda r: r.lot or ""),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "Expires"),
-            lambda r: _expiry(r.expires_on),
-            lambda r: r.expires_on or date.max,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "On hand"),
-            lambda r: units(r.on_hand),
-            lambda r: r.on_hand,
-            numeric=True,
-        ),
-        Column(lambda: QCoreApplication.translate("LocationsTable", "Status"), status, status),
+        *_stock_columns(),
     ]
 
 
 def level_columns() -> list[Column[WarehouseLevel]]:
     return [
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "Warehouse"),
-            lambda r: r.warehouse,
-            lambda r: r.warehouse,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "On hand"),
-            lambda r: units(r.on_hand),
-            lambda r: r.on_hand,
-            numeric=True,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "Reserved"),
-            lambda r: units(r.reserved),
-            lambda r: r.reserved,
-            numeric=True,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "Available"),
-            lambda r: units(r.available),
-            lambda r: r.available,
-            numeric=True,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("LocationsTable", "Held"),
-            lambda r: units(r.held),
-            lambda r: r.held,
-            numeric=True,
-        ),
+        text_column(lambda: QCoreApplication.translate("LocationsTable", "Warehouse"), lambda r: r.warehouse),
+        units_column(lambda: QCoreApplication.translate("LocationsTable", "On hand"), lambda r: r.on_hand),
+        units_column(lambda: QCoreApplication.translate("LocationsTable", "Reserved"), lambda r: r.reserved),
+        units_column(lambda: QCoreApplication.translate("LocationsTable", "Available"), lambda r: r.available),
+        units_column(lambda: QCoreApplication.translate("LocationsTable", "Held"), lambda r: r.held),
     ]
 
 

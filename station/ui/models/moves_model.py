@@ -6,8 +6,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from station.services.movement_queries import MoveRow
 from station.ui.labels import format_local_time
-from station.ui.models.locations_model import units
-from station.ui.models.rows_model import Column, RowsTableModel
+from station.ui.models.rows_model import Column, RowsTableModel, optional_column, text_column, units_column
 
 
 def kind_title(kind: str) -> str:
@@ -37,10 +36,6 @@ def reason_title(reason: str | None) -> str:
     return titles.get(reason, reason) if reason else ""
 
 
-def _text(value: str | None) -> str:
-    return value or "—"
-
-
 def by(row: MoveRow) -> str:
     """Who recorded the move, and where: login@station, or the station alone when nobody was signed in."""
     return f"{row.user}@{row.station}" if row.user else row.station
@@ -56,38 +51,19 @@ def move_columns() -> list[Column[MoveRow]]:
         Column(
             lambda: QCoreApplication.translate("MovesTable", "Kind"), lambda r: kind_title(r.kind), lambda r: r.kind
         ),
-        Column(lambda: QCoreApplication.translate("MovesTable", "SKU"), lambda r: r.sku, lambda r: r.sku),
-        Column(lambda: QCoreApplication.translate("MovesTable", "Lot"), lambda r: _text(r.lot), lambda r: r.lot or ""),
-        Column(
-            lambda: QCoreApplication.translate("MovesTable", "Serial"),
-            lambda r: _text(r.serial),
-            lambda r: r.serial or "",
-        ),
-        Column(
-            lambda: QCoreApplication.translate("MovesTable", "Qty"),
-            lambda r: units(r.quantity),
-            lambda r: r.quantity,
-            numeric=True,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("MovesTable", "From"),
-            lambda r: _text(r.from_location),
-            lambda r: r.from_location or "",
-        ),
-        Column(
-            lambda: QCoreApplication.translate("MovesTable", "To"),
-            lambda r: _text(r.to_location),
-            lambda r: r.to_location or "",
-        ),
+        text_column(lambda: QCoreApplication.translate("MovesTable", "SKU"), lambda r: r.sku),
+        optional_column(lambda: QCoreApplication.translate("MovesTable", "Lot"), lambda r: r.lot),
+        optional_column(lambda: QCoreApplication.translate("MovesTable", "Serial"), lambda r: r.serial),
+        units_column(lambda: QCoreApplication.translate("MovesTable", "Qty"), lambda r: r.quantity),
+        optional_column(lambda: QCoreApplication.translate("MovesTable", "From"), lambda r: r.from_location),
+        optional_column(lambda: QCoreApplication.translate("MovesTable", "To"), lambda r: r.to_location),
         Column(
             lambda: QCoreApplication.translate("MovesTable", "Reason"),
             lambda r: reason_title(r.reason),
             lambda r: r.reason or "",
         ),
-        Column(lambda: QCoreApplication.translate("MovesTable", "By"), by, by),
-        Column(
-            lambda: QCoreApplication.translate("MovesTable", "Reference"), lambda r: r.reference, lambda r: r.reference
-        ),
+        text_column(lambda: QCoreApplication.translate("MovesTable", "By"), by),
+        text_column(lambda: QCoreApplication.translate("MovesTable", "Reference"), lambda r: r.reference),
     ]
 
 

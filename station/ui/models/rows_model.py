@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,6 +31,37 @@ class Column(Generic[Row]):
     display: Callable[[Row], str]
     sort_key: Callable[[Row], Any]
     numeric: bool = False  # right-aligned
+
+
+def units(value: int) -> str:
+    """A whole number in the user's locale: 1.250 in es-CL, 1,250 in English."""
+    return QLocale().toString(value)
+
+
+def iso_day(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def text_column(header: Callable[[], str], text: Callable[[Row], str]) -> Column[Row]:
+    """Text shown and sorted as it is."""
+    return Column(header, text, text)
+
+
+def optional_column(header: Callable[[], str], text: Callable[[Row], str | None], blank: str = "—") -> Column[Row]:
+    """Text that may be missing: `blank` shows instead, and sorts first."""
+    return Column(header, lambda row: text(row) or blank, lambda row: text(row) or "")
+
+
+def units_column(header: Callable[[], str], value: Callable[[Row], int]) -> Column[Row]:
+    """A count of units: right-aligned in the locale's digits, sorted as a number."""
+    return Column(header, lambda row: units(value(row)), value, numeric=True)
+
+
+def expiry_column(
+    header: Callable[[], str], day: Callable[[Row], date | None], show: Callable[[date | None], str] = iso_day
+) -> Column[Row]:
+    """A date that may be missing (no expiry): missing sorts last."""
+    return Column(header, lambda row: show(day(row)), lambda row: day(row) or date.max)
 
 
 class RowsTableModel(QAbstractTableModel, Generic[Row]):

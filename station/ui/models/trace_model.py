@@ -11,9 +11,15 @@ from PySide6.QtCore import QCoreApplication, QObject
 from station.services.movement_queries import OrderShipping, TraceAnswer
 from station.services.traceability import TraceMove
 from station.ui.labels import format_local_time
-from station.ui.models.locations_model import units
 from station.ui.models.moves_model import kind_title, reason_title
-from station.ui.models.rows_model import Column, RowsTableModel
+from station.ui.models.rows_model import (
+    Column,
+    RowsTableModel,
+    expiry_column,
+    optional_column,
+    text_column,
+    units_column,
+)
 
 
 @dataclass(frozen=True)
@@ -121,10 +127,6 @@ def left_rows(answer: TraceAnswer) -> list[LeftRow]:
     ]
 
 
-def _place(code: str | None) -> str:
-    return code or "—"
-
-
 def timeline_columns() -> list[Column[TimelineRow]]:
     return [
         Column(
@@ -133,83 +135,42 @@ def timeline_columns() -> list[Column[TimelineRow]]:
         Column(
             lambda: QCoreApplication.translate("TraceTables", "Step"), lambda r: kind_title(r.kind), lambda r: r.kind
         ),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Qty"),
-            lambda r: units(r.quantity),
-            lambda r: r.quantity,
-            numeric=True,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "From"),
-            lambda r: _place(r.from_location),
-            lambda r: r.from_location or "",
-        ),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "To"),
-            lambda r: _place(r.to_location),
-            lambda r: r.to_location or "",
-        ),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Lot"), lambda r: _place(r.lot), lambda r: r.lot or ""
-        ),
-        Column(lambda: QCoreApplication.translate("TraceTables", "By"), lambda r: r.by, lambda r: r.by),
+        units_column(lambda: QCoreApplication.translate("TraceTables", "Qty"), lambda r: r.quantity),
+        optional_column(lambda: QCoreApplication.translate("TraceTables", "From"), lambda r: r.from_location),
+        optional_column(lambda: QCoreApplication.translate("TraceTables", "To"), lambda r: r.to_location),
+        optional_column(lambda: QCoreApplication.translate("TraceTables", "Lot"), lambda r: r.lot),
+        text_column(lambda: QCoreApplication.translate("TraceTables", "By"), lambda r: r.by),
         Column(
             lambda: QCoreApplication.translate("TraceTables", "Note"),
             lambda r: QCoreApplication.translate("TraceTables", "inferred") if r.inferred else "",
             lambda r: r.inferred,
         ),
-        Column(lambda: QCoreApplication.translate("TraceTables", "Details"), lambda r: r.details, lambda r: r.details),
+        text_column(lambda: QCoreApplication.translate("TraceTables", "Details"), lambda r: r.details),
     ]
 
 
 def shipped_columns() -> list[Column[ShippedRow]]:
     return [
-        Column(lambda: QCoreApplication.translate("TraceTables", "Order"), lambda r: r.order, lambda r: r.order),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Customer"), lambda r: r.customer, lambda r: r.customer
-        ),
+        text_column(lambda: QCoreApplication.translate("TraceTables", "Order"), lambda r: r.order),
+        text_column(lambda: QCoreApplication.translate("TraceTables", "Customer"), lambda r: r.customer),
         Column(
             lambda: QCoreApplication.translate("TraceTables", "Shipped"),
             lambda r: format_local_time(r.shipped_at) if r.shipped_at else "",
             lambda r: r.shipped_at or datetime.min,
         ),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Units"),
-            lambda r: units(r.quantity),
-            lambda r: r.quantity,
-            numeric=True,
-        ),
-        Column(lambda: QCoreApplication.translate("TraceTables", "Carrier"), lambda r: r.carrier, lambda r: r.carrier),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Tracking number"),
-            lambda r: r.tracking_number,
-            lambda r: r.tracking_number,
-        ),
+        units_column(lambda: QCoreApplication.translate("TraceTables", "Units"), lambda r: r.quantity),
+        text_column(lambda: QCoreApplication.translate("TraceTables", "Carrier"), lambda r: r.carrier),
+        text_column(lambda: QCoreApplication.translate("TraceTables", "Tracking number"), lambda r: r.tracking_number),
     ]
 
 
 def left_columns() -> list[Column[LeftRow]]:
     return [
-        Column(lambda: QCoreApplication.translate("TraceTables", "SKU"), lambda r: r.sku, lambda r: r.sku),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Lot"), lambda r: _place(r.lot), lambda r: r.lot or ""
-        ),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Expires"),
-            lambda r: r.expires_on.isoformat() if r.expires_on else "",
-            lambda r: r.expires_on or date.max,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Units"),
-            lambda r: units(r.quantity),
-            lambda r: r.quantity,
-            numeric=True,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("TraceTables", "Serial numbers"),
-            lambda r: r.serials,
-            lambda r: r.serials,
-        ),
+        text_column(lambda: QCoreApplication.translate("TraceTables", "SKU"), lambda r: r.sku),
+        optional_column(lambda: QCoreApplication.translate("TraceTables", "Lot"), lambda r: r.lot),
+        expiry_column(lambda: QCoreApplication.translate("TraceTables", "Expires"), lambda r: r.expires_on),
+        units_column(lambda: QCoreApplication.translate("TraceTables", "Units"), lambda r: r.quantity),
+        text_column(lambda: QCoreApplication.translate("TraceTables", "Serial numbers"), lambda r: r.serials),
     ]
 
 
