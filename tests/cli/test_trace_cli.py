@@ -9,35 +9,16 @@ import sys
 from datetime import date
 
 import pytest
-from sample_world import World, add_order, build_world
+from sample_world import World, build_world
+from shipping_sample import FixedCarrier, carrier_gateway, ship
 
-from station.api import Label, Money, Rate, SettingsSchema, hookimpl
 from station.db import Database
-from station.db.models import Lot, OrderLine, SerialNumber
-from station.pluginhost import PluginHost
-from station.services.carriers import CarrierGateway
-from station.services.dispatch import ParcelPlan, purchase_label, ship_order
+from station.db.models import Lot, SerialNumber
+from station.services.dispatch import ParcelPlan
 from station.services.stock import Actor, StockLedger
 
-RATE = Rate(carrier="clitrace", service_code="std", service_name="Standard", price=Money(2990, "CLP"), estimated_days=2)
-
-
-class Carrier:
-    name = "clitrace"
-    title = "CLI Trace"
-    settings_schema = SettingsSchema(name="clitrace", title="CLI Trace")
-
-    def rates(self, ctx, request):
-        return (RATE,)
-
-    def buy_label(self, ctx, request):
-        return Label(carrier="clitrace", tracking_number="CT1", format="zpl", data=b"^XA^XZ", idempotency_key=request.idempotency_key)
-
-    def void_label(self, ctx, tracking_number):
-        return None
-
-    def track(self, ctx, tracking_number):
-        return ()
+CARRIER = FixedCarrier("clitrace", "CLI Trace", "CT1", price=2990)
+PARCEL = ParcelPlan("CAJA-S", 250, 200, 100, 770, 750)
 
 
 @pytest.fixture
@@ -53,23 +34,9 @@ def shipped(database: Database) -> World:
         ledger.receive(world.shirt, world.bin_a, 4, lot_id=lot.id, reference="OC-9")
         ledger.receive(world.mug, world.bin_b, 1, reference="OC-9")
         uow.commit()
-    order_id = add_order(database, world, [(world.shirt, 2), (world.mug, 1)])
-
-    class Plugin:
-        @hookimpl
-        def station_register_carriers(self, register):
-            register(Carrier())
-
-    host = PluginHost(extra_plugins=[("clitrace", Plugin())], load_entry_points=False)
-    try:
-        gateway = CarrierGateway(host, {}, get_secret=lambda *_: None, sleep=lambda _: None)
-        bought = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 770, 750)])
-        with database.unit_of_work() as uow:
-            mug_line = uow.session.query(OrderLine).filter_by(order_id=order_id, variant_id=world.mug).one().id
-        ship_order(database, host, order_id, bought.shipment_id, bench_location_id=world.bench,
-                   serials={mug_line: ["SN-42"]}, actor=Actor("bench-1"), packer="Ana")
-    finally:
-        host.close()
+    with carrier_gateway(CARRIER) as gateway:
+        lines = [(world.shirt, 2), (world.mug, 1)]
+        ship(database, world, gateway, CARRIER.rate, lines, serials={world.mug: ["SN-42"]}, parcel=PARCEL)
     return world
 
 

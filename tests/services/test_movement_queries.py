@@ -8,59 +8,24 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sample_world import World, add_order
+from sample_world import World
+from shipping_sample import FixedCarrier, gateway_fixture, ship
 
-from station.api import Label, Money, Rate, SettingsSchema, hookimpl
 from station.db import Database
-from station.db.models import Barcode, Lot, OrderLine, PurchaseOrder, Role, SerialNumber, User
+from station.db.models import Barcode, Lot, PurchaseOrder, Role, SerialNumber, User
 from station.db.models.catalog import Symbology
 from station.domain.stock import AdjustmentReason
-from station.pluginhost import PluginHost
 from station.services.carriers import CarrierGateway
-from station.services.dispatch import ParcelPlan, purchase_label, ship_order
 from station.services.location_queries import LocationFilter, LocationQueryError, Only, stock_at
 from station.services.movement_queries import MoveFilter, MoveQueryError, export_moves, list_moves, resolve_trace
 from station.services.stock import Actor, StockLedger
 from station.services.traceability import TraceError
 
-RATE = Rate(carrier="tracer", service_code="std", service_name="Standard", price=Money(3990, "CLP"), estimated_days=2)
 GTIN = "07801234567894"
 
 
-class TracerCarrier:
-    name = "tracer"
-    title = "Tracer Express"
-    settings_schema = SettingsSchema(name="tracer", title="Tracer Express")
-
-    def rates(self, ctx, request):
-        return (RATE,)
-
-    def buy_label(self, ctx, request):
-        return Label(
-            carrier="tracer",
-            tracking_number="TR-42",
-            format="zpl",
-            data=b"^XA^XZ",
-            idempotency_key=request.idempotency_key,
-        )
-
-    def void_label(self, ctx, tracking_number):
-        return None
-
-    def track(self, ctx, tracking_number):
-        return ()
-
-
-@pytest.fixture
-def gateway():
-    class Plugin:
-        @hookimpl
-        def station_register_carriers(self, register):
-            register(TracerCarrier())
-
-    host = PluginHost(extra_plugins=[("tracer", Plugin())], load_entry_points=False)
-    yield CarrierGateway(host, {}, get_secret=lambda *_: None, sleep=lambda _: None)
-    host.close()
+CARRIER = FixedCarrier("tracer", "Tracer Express", "TR-42")
+gateway = gateway_fixture(CARRIER)
 
 
 def history(database: Database, world: World) -> None:
@@ -92,22 +57,9 @@ def history(database: Database, world: World) -> None:
         uow.commit()
 
 
-def ship(database: Database, world: World, gateway: CarrierGateway) -> None:
+def ship_order_one(database: Database, world: World, gateway: CarrierGateway) -> None:
     """Order JLS-000001: 2 shirts and the serial mug, shipped with tracking number TR-42."""
-    order_id = add_order(database, world, [(world.shirt, 2), (world.mug, 1)])
-    bought = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 970, 950)])
-    with database.unit_of_work() as uow:
-        mug_line = uow.session.query(OrderLine).filter_by(order_id=order_id, variant_id=world.mug).one().id
-    ship_order(
-        database,
-        gateway.host,
-        order_id,
-        bought.shipment_id,
-        bench_location_id=world.bench,
-        serials={mug_line: ["SN-1"]},
-        actor=Actor(station="bench-1"),
-        packer="Ana",
-    )
+    ship(database, world, gateway, CARRIER.rate, [(world.shirt, 2), (world.mug, 1)], serials={world.mug: ["SN-1"]})
 
 
 def test_a_sku_by_location_shows_each_lot_and_the_warehouse_totals(database: Database, world: World) -> None:
@@ -209,7 +161,7 @@ def test_a_scanned_lot_is_traced_from_its_purchase_order_to_the_shipped_order(
     database: Database, world: World, gateway
 ) -> None:
     history(database, world)
-    ship(database, world, gateway)
+    ship_order_one(database, world, gateway)
     with database.unit_of_work() as uow:
         s = uow.session
         by_code = resolve_trace(s, "l-1")
@@ -227,7 +179,7 @@ def test_a_scanned_lot_is_traced_from_its_purchase_order_to_the_shipped_order(
 
 def test_a_serial_and_an_order_are_traced_and_unknown_scans_named(database: Database, world: World, gateway) -> None:
     history(database, world)
-    ship(database, world, gateway)
+    ship_order_one(database, world, gateway)
     with database.unit_of_work() as uow:
         s = uow.session
         unit = resolve_trace(s, "sn-1")

@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sample_world import World, add_order
+from shipping_sample import FixedCarrier, gateway_fixture, ship
 from sqlalchemy import select
 
-from station.api import Label, Money, Rate, SettingsSchema, hookimpl
 from station.db import Database
 from station.db.models import (
     Barcode,
@@ -31,7 +31,6 @@ from station.db.models import (
 )
 from station.domain.removal import RemovalStrategy
 from station.domain.stock import MoveKind
-from station.pluginhost import PluginHost
 from station.services.carriers import CarrierGateway
 from station.services.dispatch import DispatchError, ParcelPlan, purchase_label, ship_order
 from station.services.packing import load_order
@@ -48,41 +47,14 @@ from station.services.traceability import trace_serial
 
 DOCK = Actor(station="dock-1")
 BENCH = Actor(station="bench-1")
-RATE = Rate(carrier="quick", service_code="std", service_name="Standard", price=Money(2990, "CLP"), estimated_days=2)
+PARCEL = ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 TODAY = date(2026, 6, 1)
 
 
-class QuickCarrier:
-    name = "quick"
-    title = "Quick"
-    settings_schema = SettingsSchema(name="quick", title="Quick")
-
-    def rates(self, ctx, request):
-        return (RATE,)
-
-    def buy_label(self, ctx, request):
-        return Label(
-            carrier="quick", tracking_number="Q1", format="zpl", data=b"^XA^XZ", idempotency_key=request.idempotency_key
-        )
-
-    def void_label(self, ctx, tracking_number):
-        return None
-
-    def track(self, ctx, tracking_number):
-        return ()
-
-
-@pytest.fixture
-def gateway():
-    class Plugin:
-        @hookimpl
-        def station_register_carriers(self, register):
-            register(QuickCarrier())
-
-    host = PluginHost(extra_plugins=[("quick", Plugin())], load_entry_points=False)
-    yield CarrierGateway(host, {}, get_secret=lambda *_: None, sleep=lambda _: None)
-    host.close()
+CARRIER = FixedCarrier("quick", "Quick", "Q1", price=2990)
+RATE = CARRIER.rate
+gateway = gateway_fixture(CARRIER)
 
 
 def two_lots(database: Database, world: World, *, old_expires: date = date(2027, 6, 30)) -> None:
@@ -110,19 +82,7 @@ def ship_shirts(
     database: Database, world: World, gateway: CarrierGateway, quantity: int = 2
 ) -> list[tuple[str, str, str]]:
     """Pack and ship an order of `quantity` shirts; returns its (kind, from bin or '', lot) ledger rows."""
-    order_id = add_order(database, world, [(world.shirt, quantity)])
-    bought = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
-    ship_order(
-        database,
-        gateway.host,
-        order_id,
-        bought.shipment_id,
-        bench_location_id=world.bench,
-        serials={},
-        actor=BENCH,
-        packer="Ana",
-        today=TODAY,
-    )
+    ship(database, world, gateway, RATE, [(world.shirt, quantity)], parcel=PARCEL, today=TODAY)
     return moves_of(database, "JLS-000001")
 
 
@@ -297,21 +257,8 @@ def test_serials_are_named_on_every_ledger_row_from_receipt_to_shipment(
         ).all()
     assert [tuple(row) for row in receipts] == [("SN-A", 1), ("SN-B", 1)]
 
-    order_id = add_order(database, world, [(world.mug, 1)])
-    bought = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
-    with database.unit_of_work() as uow:
-        line_id = uow.session.scalars(select(OrderLine.id).where(OrderLine.order_id == order_id)).one()
-    ship_order(  # SN-B was scanned: it leaves from its own bin, although FIFO would open A-01-A first
-        database,
-        gateway.host,
-        order_id,
-        bought.shipment_id,
-        bench_location_id=world.bench,
-        serials={line_id: ["SN-B"]},
-        actor=BENCH,
-        packer="Ana",
-        today=TODAY,
-    )
+    # SN-B was scanned: it leaves from its own bin, although FIFO would open A-01-A first
+    ship(database, world, gateway, RATE, [(world.mug, 1)], serials={world.mug: ["SN-B"]}, parcel=PARCEL, today=TODAY)
     with database.unit_of_work() as uow:
         shipped = uow.session.execute(
             select(StockMove.kind, SerialNumber.serial, StockMove.quantity)
@@ -355,7 +302,7 @@ def test_a_voided_label_brings_the_lot_back_to_the_bench_and_the_next_confirm_sh
         set_product_strategy(uow.session, "POL-M-ROJ", "lifo")
         uow.commit()
     order_id = add_order(database, world, [(world.shirt, 2)])
-    first = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
+    first = purchase_label(database, gateway, order_id, RATE, [PARCEL])
     confirm = dict(bench_location_id=world.bench, serials={}, actor=BENCH, packer="Ana", today=TODAY)
     ship_order(database, gateway.host, order_id, first.shipment_id, **confirm)
     void_label(database, gateway, first.shipment_id, actor=BENCH)
@@ -369,7 +316,7 @@ def test_a_voided_label_brings_the_lot_back_to_the_bench_and_the_next_confirm_sh
     with database.unit_of_work() as uow:  # meanwhile the strategy changes: the units at the bench still go first
         set_product_strategy(uow.session, "POL-M-ROJ", "fifo")
         uow.commit()
-    again = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
+    again = purchase_label(database, gateway, order_id, RATE, [PARCEL])
     ship_order(database, gateway.host, order_id, again.shipment_id, **confirm)
     assert moves_of(database, "JLS-000001")[-1] == ("ship", "PACK-01", "NEW")
     assert [kind for kind, _, _ in moves_of(database, "JLS-000001")] == ["pick", "ship", "ship"]
@@ -394,10 +341,10 @@ def test_a_serial_back_from_a_voided_label_ships_again_under_its_own_name(
     with database.unit_of_work() as uow:
         line_id = uow.session.scalars(select(OrderLine.id).where(OrderLine.order_id == order_id)).one()
     confirm = dict(bench_location_id=world.bench, serials={line_id: ["SN-A"]}, actor=BENCH, packer="Ana", today=TODAY)
-    first = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
+    first = purchase_label(database, gateway, order_id, RATE, [PARCEL])
     ship_order(database, gateway.host, order_id, first.shipment_id, **confirm)
     void_label(database, gateway, first.shipment_id, actor=BENCH)
-    again = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
+    again = purchase_label(database, gateway, order_id, RATE, [PARCEL])
     ship_order(database, gateway.host, order_id, again.shipment_id, **confirm)
     with database.unit_of_work() as uow:
         trace = trace_serial(uow.session, "SN-A")

@@ -6,51 +6,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sample_world import World, add_order
+from sample_world import World
+from shipping_sample import FixedCarrier, gateway_fixture, ship
 
-from station.api import Label, Money, Rate, SettingsSchema, hookimpl
 from station.db import Database
-from station.db.models import Lot, OrderLine, Role, SerialNumber, StockMove, User
+from station.db.models import Lot, Role, SerialNumber, StockMove, User
 from station.domain.stock import AdjustmentReason, MoveKind
-from station.pluginhost import PluginHost
 from station.services.carriers import CarrierGateway
-from station.services.dispatch import ParcelPlan, purchase_label, ship_order
 from station.services.stock import Actor, StockLedger
 from station.services.traceability import TraceError, trace_lot, trace_order, trace_serial
 
 RECEIVER = Actor(station="dock-1")
-PACKER = Actor(station="bench-1")
-RATE = Rate(carrier="tracer", service_code="std", service_name="Standard", price=Money(3990, "CLP"), estimated_days=2)
 
 
-class TracerCarrier:
-    name = "tracer"
-    title = "Tracer Express"
-    settings_schema = SettingsSchema(name="tracer", title="Tracer Express")
-
-    def rates(self, ctx, request):
-        return (RATE,)
-
-    def buy_label(self, ctx, request):
-        return Label(carrier="tracer", tracking_number="TR00000001", format="zpl", data=b"^XA^XZ", idempotency_key=request.idempotency_key)
-
-    def void_label(self, ctx, tracking_number):
-        return None
-
-    def track(self, ctx, tracking_number):
-        return ()
-
-
-@pytest.fixture
-def gateway():
-    class Plugin:
-        @hookimpl
-        def station_register_carriers(self, register):
-            register(TracerCarrier())
-
-    host = PluginHost(extra_plugins=[("tracer", Plugin())], load_entry_points=False)
-    yield CarrierGateway(host, {}, get_secret=lambda *_: None, sleep=lambda _: None)
-    host.close()
+CARRIER = FixedCarrier("tracer", "Tracer Express", "TR00000001")
+gateway = gateway_fixture(CARRIER)
 
 
 def receive_lot_and_serial(database: Database, world: World) -> None:
@@ -69,22 +39,15 @@ def receive_lot_and_serial(database: Database, world: World) -> None:
         uow.commit()
 
 
-def ship(database: Database, world: World, gateway: CarrierGateway) -> int:
+def ship_order_one(database: Database, world: World, gateway: CarrierGateway) -> int:
     """Order JLS-000001 (3 shirts of the lot, the serial mug) bought a label for and shipped."""
-    order_id = add_order(database, world, [(world.shirt, 3), (world.mug, 1)])
-    bought = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 970, 950)])
-    with database.unit_of_work() as uow:
-        mug_line = uow.session.query(OrderLine).filter_by(order_id=order_id, variant_id=world.mug).one().id
-    ship_order(
-        database, gateway.host, order_id, bought.shipment_id,
-        bench_location_id=world.bench, serials={mug_line: ["SN-0001"]}, actor=PACKER, packer="Ana",
-    )
-    return order_id
+    lines = [(world.shirt, 3), (world.mug, 1)]
+    return ship(database, world, gateway, CARRIER.rate, lines, serials={world.mug: ["SN-0001"]})
 
 
 def test_a_lot_is_followed_from_receipt_to_the_customers_order(database: Database, world: World, gateway) -> None:
     receive_lot_and_serial(database, world)
-    ship(database, world, gateway)
+    ship_order_one(database, world, gateway)
     with database.unit_of_work() as uow:
         trace = trace_lot(uow.session, "pol-m-roj", "l-2601")  # codes are not case-sensitive
     assert (trace.sku, trace.lot, trace.expires_on) == ("POL-M-ROJ", "L-2601", date(2027, 1, 31))
@@ -114,7 +77,7 @@ def test_a_serial_trace_ends_at_the_order_it_left_in(database: Database, world: 
         before = trace_serial(uow.session, "SN-0001")
     assert (before.location, before.order) == ("A-01-B", None)
     assert [(m.kind, m.to_location, m.reference, m.inferred) for m in before.moves] == [("receipt", "A-01-B", "OC-77", True)]
-    ship(database, world, gateway)
+    ship_order_one(database, world, gateway)
     with database.unit_of_work() as uow:
         trace = trace_serial(uow.session, "sn-0001", sku="TAZ-01")
     assert (trace.sku, trace.serial, trace.location) == ("TAZ-01", "SN-0001", None)
@@ -128,7 +91,7 @@ def test_a_serial_trace_ends_at_the_order_it_left_in(database: Database, world: 
 
 def test_an_order_lists_the_lots_and_serials_that_left_in_it(database: Database, world: World, gateway) -> None:
     receive_lot_and_serial(database, world)
-    ship(database, world, gateway)
+    ship_order_one(database, world, gateway)
     with database.unit_of_work() as uow:
         trace = trace_order(uow.session, "jls-000001")
         by_channel_id = trace_order(uow.session, "MLC-JLS-000001")

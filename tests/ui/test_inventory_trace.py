@@ -11,46 +11,19 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
-from sample_world import World, add_order, build_world
+from sample_world import World, build_world
+from shipping_sample import FixedCarrier, carrier_gateway, ship
 
-from station.api import Label, Money, Rate, SettingsSchema, hookimpl
 from station.config import Settings, StationPaths
 from station.db import Database
-from station.db.models import Barcode, Lot, OrderLine, PurchaseOrder, SerialNumber
+from station.db.models import Barcode, Lot, PurchaseOrder, SerialNumber
 from station.db.models.catalog import Symbology
-from station.pluginhost import PluginHost
-from station.services.carriers import CarrierGateway
-from station.services.dispatch import ParcelPlan, purchase_label, ship_order
 from station.services.stock import Actor, StockLedger
 from station.ui.controllers.trace_controller import TraceController
 from station.ui.tasks import TaskRunner
 from station.ui.views.trace_view import TraceView
 
-RATE = Rate(carrier="tracer", service_code="std", service_name="Standard", price=Money(3990, "CLP"), estimated_days=2)
-
-
-class TracerCarrier:
-    name = "tracer"
-    title = "Tracer Express"
-    settings_schema = SettingsSchema(name="tracer", title="Tracer Express")
-
-    def rates(self, ctx, request):
-        return (RATE,)
-
-    def buy_label(self, ctx, request):
-        return Label(
-            carrier="tracer",
-            tracking_number="TR-77",
-            format="zpl",
-            data=b"^XA^XZ",
-            idempotency_key=request.idempotency_key,
-        )
-
-    def void_label(self, ctx, tracking_number):
-        return None
-
-    def track(self, ctx, tracking_number):
-        return ()
+CARRIER = FixedCarrier("tracer", "Tracer Express", "TR-77")
 
 
 @pytest.fixture
@@ -75,30 +48,8 @@ def shipped(database: Database) -> World:
         ledger.receive(world.mug, world.bin_b, 1, reference="OC-9")
         uow.commit()
 
-    class Plugin:
-        @hookimpl
-        def station_register_carriers(self, register):
-            register(TracerCarrier())
-
-    host = PluginHost(extra_plugins=[("tracer", Plugin())], load_entry_points=False)
-    try:
-        gateway = CarrierGateway(host, {}, get_secret=lambda *_: None, sleep=lambda _: None)
-        order_id = add_order(database, world, [(world.shirt, 2), (world.mug, 1)])
-        bought = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 970, 950)])
-        with database.unit_of_work() as uow:
-            mug_line = uow.session.query(OrderLine).filter_by(order_id=order_id, variant_id=world.mug).one().id
-        ship_order(
-            database,
-            host,
-            order_id,
-            bought.shipment_id,
-            bench_location_id=world.bench,
-            serials={mug_line: ["SN-9"]},
-            actor=Actor(station="bench-1"),
-            packer="Ana",
-        )
-    finally:
-        host.close()
+    with carrier_gateway(CARRIER) as gateway:
+        ship(database, world, gateway, CARRIER.rate, [(world.shirt, 2), (world.mug, 1)], serials={world.mug: ["SN-9"]})
     return world
 
 
