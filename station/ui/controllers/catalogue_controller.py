@@ -11,7 +11,6 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from station.domain.errors import DomainError
@@ -26,7 +25,7 @@ from station.services.variant_matrix import (
     save_product_matrix,
 )
 from station.services.variant_matrix_queries import ProductRow, load_product, search_products, tenant_codes
-from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, add_shortcuts, controller_tab
 from station.ui.models.catalogue_model import IMAGE, NAME, CatalogueProductsModel, VariantsGridModel
 from station.ui.tasks import Task
 from station.ui.views.catalogue_view import CatalogueView
@@ -84,15 +83,9 @@ class CatalogueController(QObject):
         view.search_field.installEventFilter(self)
         view.image_button.clicked.connect(self.pick_image)
         view.save_button.clicked.connect(self.save)
-        for keys, action in (
-            ("Ctrl+F", self.focus),
-            ("Ctrl+N", self.new_product),
-            ("Ctrl+S", self.save),
-            ("Ctrl+I", self.pick_image),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(action)
+        add_shortcuts(
+            view, {"Ctrl+F": self.focus, "Ctrl+N": self.new_product, "Ctrl+S": self.save, "Ctrl+I": self.pick_image}
+        )
         self.new_product()
 
     # --- finding a product -------------------------------------------------------------------------

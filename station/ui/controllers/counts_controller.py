@@ -8,8 +8,7 @@ what it opens. Database work runs on the db lane (`counts_jobs`); results come b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from station.services.auth import Role
 from station.services.count_scans import Batch, BinSheet, ItemCounted, VarianceRow
@@ -18,7 +17,13 @@ from station.ui import packing_sound
 from station.ui.controllers import counts_jobs
 from station.ui.controllers.counts_jobs import ApprovedWithHistory, Loaded, Refusal
 from station.ui.controllers.counts_texts import CountsTexts
-from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
+from station.ui.controllers.inventory_tab import (
+    InventoryContext,
+    InventoryTab,
+    add_shortcuts,
+    controller_tab,
+    listen_for_scans,
+)
 from station.ui.models.counts_models import (
     CountAccuracyModel,
     SheetModel,
@@ -27,7 +32,6 @@ from station.ui.models.counts_models import (
     percent,
     units,
 )
-from station.ui.scanner import WedgeScanDetector
 from station.ui.views.counts_view import COUNTING, DONE, REVIEW, CountsView, fit_columns
 
 APPROVERS = (Role.LEAD, Role.ADMIN)
@@ -77,23 +81,20 @@ class CountsController(QObject):
         view.zone_field.returnPressed.connect(self.open_zone)
         view.open_button.clicked.connect(self.open_zone)
         view.due_button.clicked.connect(self.run_due)
-        self.scanner = WedgeScanDetector(parent=self)  # a scanner's burst arrives whole, GS separators kept
-        view.scan_field.installEventFilter(self.scanner)
-        self.scanner.sig_scanned.connect(self.handle_scan)
-        view.scan_field.returnPressed.connect(lambda: self.handle_scan(view.scan_field.text()))
+        self.scanner = listen_for_scans(view.scan_field, self.handle_scan, self)
         view.finish_button.clicked.connect(self.finish)
         view.approve_button.clicked.connect(self.approve)
         view.new_button.clicked.connect(self.new_count)
-        for key, slot in {
-            "Ctrl+Return": self._confirm,
-            "Ctrl+Enter": self._confirm,
-            "Ctrl+D": self.run_due,
-            "Ctrl+B": view.blind_check.toggle,
-            "Ctrl+N": self.new_count,
-        }.items():
-            shortcut = QShortcut(QKeySequence(key), view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_shortcuts(
+            view,
+            {
+                "Ctrl+Return": self._confirm,
+                "Ctrl+Enter": self._confirm,
+                "Ctrl+D": self.run_due,
+                "Ctrl+B": view.blind_check.toggle,
+                "Ctrl+N": self.new_count,
+            },
+        )
         self._show_counting()
 
     # -- loading -----------------------------------------------------------------------------------

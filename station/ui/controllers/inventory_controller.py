@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Signal
 
 from station.services.inventory import list_stock
 from station.ui.controllers.alerts_controller import build_alerts_tab
 from station.ui.controllers.catalogue_controller import build_catalogue_tab
 from station.ui.controllers.counts_controller import build_counts_tab
 from station.ui.controllers.import_controller import build_import_tab
-from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab
+from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, add_shortcuts
 from station.ui.controllers.locations_controller import build_locations_tab
 from station.ui.controllers.moves_controller import build_moves_tab
 from station.ui.controllers.putaway_controller import build_putaway_tab
@@ -81,10 +80,9 @@ class InventoryController(QObject):
         )
         for factory in factories:
             self._add(factory(context, self))
-        for number in range(1, min(len(self.tabs), 9) + 1):
-            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(partial(self.show_tab_at, number - 1))
+        add_shortcuts(
+            view, {f"Alt+{n}": partial(self.show_tab_at, n - 1) for n in range(1, min(len(self.tabs), 9) + 1)}
+        )
         view.tabs.currentChanged.connect(self._tab_changed)
 
     def _add(self, tab: InventoryTab) -> None:

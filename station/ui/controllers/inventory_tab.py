@@ -6,17 +6,19 @@ A module of its own so that every tab's controller can import it without importi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from station.config import Settings, StationPaths
 from station.db.engine import Database
 from station.services.auth import LoggedInUser
 from station.services.stock import Actor
+from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import TaskRunner
 
 
@@ -56,3 +58,20 @@ def controller_tab(
     """The usual tab: the controller's focus() puts the cursor in place, `refresh` answers Ctrl+R."""
     assert isinstance(controller, QObject)
     return InventoryTab(key, title, view, controller, focus=controller.focus, refresh=refresh)
+
+
+def add_shortcuts(widget: QWidget, keys: Mapping[str, Callable[[], object]]) -> None:
+    """Keys that work anywhere inside `widget` (a tab), whichever of its fields has the focus."""
+    for key, slot in keys.items():
+        shortcut = QShortcut(QKeySequence(key), widget)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+
+def listen_for_scans(field: QLineEdit, handle: Callable[[str], object], owner: QObject) -> WedgeScanDetector:
+    """A scanner's burst into `field` (arriving whole, GS separators kept), or Enter there, goes to `handle`."""
+    scanner = WedgeScanDetector(parent=owner)
+    field.installEventFilter(scanner)
+    scanner.sig_scanned.connect(handle)
+    field.returnPressed.connect(lambda: handle(field.text()))
+    return scanner

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog
 
 from station.config import Settings
@@ -26,7 +25,12 @@ from station.services.movement_queries import (
     list_moves,
     move_users,
 )
-from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
+from station.ui.controllers.inventory_tab import (
+    InventoryContext,
+    InventoryTab,
+    add_shortcuts,
+    controller_tab,
+)
 from station.ui.controllers.locations_controller import NotFound, scanner_for
 from station.ui.models.moves_model import MovesModel, kind_title, reason_title
 from station.ui.models.rows_model import FilterProxyModel, units
@@ -108,9 +112,7 @@ class MovesController(QObject):
         view.apply_button.clicked.connect(self.apply)
         view.clear_button.clicked.connect(self.clear)
         view.export_button.clicked.connect(self.export)
-        shortcut = QShortcut(QKeySequence("Ctrl+E"), view)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.export)
+        add_shortcuts(view, {"Ctrl+E": self.export})
 
     # -- what the user does ---------------------------------------------------------------------
 

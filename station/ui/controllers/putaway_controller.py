@@ -8,8 +8,7 @@ transaction. A code that is no such bin is refused in red, naming it, and nothin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
 from station.services.receiving_queries import (
     PutawayDone,
@@ -19,9 +18,14 @@ from station.services.receiving_queries import (
     list_putaway,
 )
 from station.ui import packing_sound
-from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
+from station.ui.controllers.inventory_tab import (
+    InventoryContext,
+    InventoryTab,
+    add_shortcuts,
+    controller_tab,
+    listen_for_scans,
+)
 from station.ui.models.putaway_model import PutawayModel
-from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import Task
 from station.ui.views.putaway_view import PutawayView
 from station.ui.views.receiving_view import select_row
@@ -53,15 +57,9 @@ class PutawayController(QObject):
         view.table.setModel(self.model)
         view.fit_columns()
         view.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
-        self.scanner = WedgeScanDetector(parent=self)
-        view.scan_field.installEventFilter(self.scanner)
-        self.scanner.sig_scanned.connect(self.handle_scan)
-        view.scan_field.returnPressed.connect(lambda: self.handle_scan(view.scan_field.text()))
+        self.scanner = listen_for_scans(view.scan_field, self.handle_scan, self)
         view.refresh_button.clicked.connect(self.refresh)
-        for key, slot in {"Up": lambda: self._arrow(-1), "Down": lambda: self._arrow(1)}.items():
-            shortcut = QShortcut(QKeySequence(key), view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_shortcuts(view, {"Up": lambda: self._arrow(-1), "Down": lambda: self._arrow(1)})
         view.set_shortcuts(
             [
                 (self.tr("scan an item"), self.tr("choose its line")),

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from station.services.receiving import (
     ReceiptResult,
@@ -29,7 +28,12 @@ from station.services.receiving_queries import (
     load_order_by_id,
 )
 from station.ui import packing_sound
-from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
+from station.ui.controllers.inventory_tab import (
+    InventoryContext,
+    InventoryTab,
+    add_shortcuts,
+    controller_tab,
+)
 from station.ui.controllers.receiving_answers import ReceivingAnswers
 from station.ui.controllers.receiving_texts import ReceivingTexts
 from station.ui.models.receiving_models import OpenOrdersModel, ReceiptLinesModel
@@ -89,10 +93,7 @@ class ReceivingController(QObject):
             "Ctrl+Return": self.receive, "Ctrl+Enter": self.receive, "Esc": self.escape, "Ctrl+N": self.answers.ask_create,
             "Ctrl+P": self.sig_putaway_requested.emit, "Up": lambda: self._arrow(-1), "Down": lambda: self._arrow(1),
         }  # fmt: skip
-        for key, slot in keys.items():
-            shortcut = QShortcut(QKeySequence(key), view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_shortcuts(view, keys)
         view.set_shortcuts(self.texts.shortcuts_orders())
 
     # -- the list of open orders -------------------------------------------------------------------

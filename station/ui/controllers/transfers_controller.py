@@ -17,8 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Signal
 
 from station.services.bin_moves import BinInfo
 from station.services.transfer_desk import (
@@ -33,13 +32,18 @@ from station.services.transfer_desk import (
 )
 from station.services.transfers import TransferView
 from station.ui import packing_sound
-from station.ui.controllers.inventory_tab import InventoryContext, InventoryTab, controller_tab
+from station.ui.controllers.inventory_tab import (
+    InventoryContext,
+    InventoryTab,
+    add_shortcuts,
+    controller_tab,
+    listen_for_scans,
+)
 from station.ui.controllers.packing_scans import UnreadableScan, read_scan
 from station.ui.controllers.transfers_moves import BinMoveController
 from station.ui.controllers.transfers_scans import Basket, Draft
 from station.ui.controllers.transfers_texts import TransferTexts
 from station.ui.models.transfers_model import TransfersTableModel
-from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import Task
 from station.ui.views.transfers_view import TransfersView
 
@@ -77,10 +81,7 @@ class TransfersController(QObject):
         view.table.setModel(self.model)
         view.fit_columns()
         view.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        self.scanner = WedgeScanDetector(parent=self)
-        view.transfer_field.installEventFilter(self.scanner)
-        self.scanner.sig_scanned.connect(self.handle_scan)
-        view.transfer_field.returnPressed.connect(lambda: self.handle_scan(view.transfer_field.text()))
+        self.scanner = listen_for_scans(view.transfer_field, self.handle_scan, self)
         view.new_button.clicked.connect(self.new_or_create)
         view.dispatch_button.clicked.connect(self.dispatch_selected)
         view.receive_button.clicked.connect(self.receive_all)
@@ -97,10 +98,7 @@ class TransfersController(QObject):
             "Up": lambda: self._arrow(-1),
             "Down": lambda: self._arrow(1),
         }
-        for key, slot in keys.items():
-            shortcut = QShortcut(QKeySequence(key), view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_shortcuts(view, keys)
         view.set_shortcuts(self.texts.shortcuts())
         self._show_state()
 

@@ -12,10 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from station.services.bin_moves import BinInfo, MoveResult
 from station.services.transfer_desk import ScannedItem, identify, move_items
 from station.ui import packing_sound
-from station.ui.controllers.inventory_tab import InventoryContext
+from station.ui.controllers.inventory_tab import InventoryContext, listen_for_scans
 from station.ui.controllers.packing_scans import UnreadableScan, read_scan
 from station.ui.controllers.transfers_scans import Basket
-from station.ui.scanner import WedgeScanDetector
 from station.ui.views.transfers_view import TransfersView
 
 
@@ -39,10 +38,7 @@ class BinMoveController(QObject):
         self.from_bin: BinInfo | None = None
         self.basket = Basket()
         self.busy = False
-        self.scanner = WedgeScanDetector(parent=self)
-        view.move_field.installEventFilter(self.scanner)
-        self.scanner.sig_scanned.connect(self.handle_scan)
-        view.move_field.returnPressed.connect(lambda: self.handle_scan(view.move_field.text()))
+        self.scanner = listen_for_scans(view.move_field, self.handle_scan, self)
         self._show_state()
 
     def handle_scan(self, text: str) -> None:
