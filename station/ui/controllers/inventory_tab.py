@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,6 +46,24 @@ class InventoryTab:
     focus: Callable[[], None] | None = None  # put the cursor where a scan goes
     refresh: Callable[[], object] | None = None  # Ctrl+R on this tab
     shutdown: Callable[[], None] | None = None  # the window closes
+
+
+View = TypeVar("View", bound=QWidget)
+
+
+class ScanTabController(QObject, Generic[View]):
+    """The state every scanning tab's controller keeps: its view, where the work goes, who does it."""
+
+    def __init__(self, view: View, context: InventoryContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.database = context.database
+        self.settings = context.settings
+        self.runner = context.runner
+        self.actor = context.actor()
+        self.busy = False  # a booking runs on the database lane: scans wait for it
+        self.loading = False
+        self.loaded_once = False
 
 
 class TabController(Protocol):

@@ -21,6 +21,7 @@ from station.ui import packing_sound
 from station.ui.controllers.inventory_tab import (
     InventoryContext,
     InventoryTab,
+    ScanTabController,
     add_shortcuts,
     controller_tab,
     listen_for_scans,
@@ -31,28 +32,15 @@ from station.ui.views.putaway_view import PutawayView
 from station.ui.views.receiving_view import select_row
 
 
-class PutawayController(QObject):
+class PutawayController(ScanTabController[PutawayView]):
     sig_loaded = Signal(int)  # how many lines wait on the dock
     sig_selected = Signal(str)  # the SKU of the line now chosen
     sig_put_away = Signal(str)  # a move is done: the message shown
     sig_refused = Signal(str)  # the message shown
 
-    def __init__(
-        self,
-        view: PutawayView,
-        context: InventoryContext,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.database = context.database
-        self.settings = context.settings
-        self.runner = context.runner
-        self.actor = context.actor()
+    def __init__(self, view: PutawayView, context: InventoryContext, parent: QObject | None = None) -> None:
+        super().__init__(view, context, parent)
         self.warehouse: StationWarehouse | None = None
-        self.busy = False
-        self.loading = False
-        self.loaded_once = False
         self.model = PutawayModel(self)
         view.table.setModel(self.model)
         view.fit_columns()

@@ -31,6 +31,7 @@ from station.ui import packing_sound
 from station.ui.controllers.inventory_tab import (
     InventoryContext,
     InventoryTab,
+    ScanTabController,
     add_shortcuts,
     controller_tab,
 )
@@ -44,7 +45,7 @@ from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView, select
 MAX_COUNT_DIGITS = 4
 
 
-class ReceivingController(QObject):
+class ReceivingController(ScanTabController[ReceivingView]):
     sig_orders_loaded = Signal(int)  # how many open orders are listed
     sig_order_opened = Signal(str)  # order number
     sig_scan_handled = Signal(str)  # a scan or an answer was dealt with: the message shown
@@ -52,24 +53,12 @@ class ReceivingController(QObject):
     sig_booked = Signal(str)  # the receipt is booked: the message shown
     sig_putaway_requested = Signal()
 
-    def __init__(
-        self,
-        view: ReceivingView,
-        context: InventoryContext,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.database = context.database
-        self.settings = context.settings
-        self.runner = context.runner
-        self.actor = context.actor()
+    def __init__(self, view: ReceivingView, context: InventoryContext, parent: QObject | None = None) -> None:
+        super().__init__(view, context, parent)
         self.texts = ReceivingTexts(self)
         self.warehouse: StationWarehouse | None = None
         self.receiving: ReceivingSession | None = None
         self.count: int | None = None  # a typed count for the next item
-        self.busy = False
-        self.loaded_once = False
         self.last_result: ReceiptResult | None = None
         self._discard_armed = False
         self.note = ""  # said before the next message (an unknown code just mapped)

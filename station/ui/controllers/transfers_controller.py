@@ -35,6 +35,7 @@ from station.ui import packing_sound
 from station.ui.controllers.inventory_tab import (
     InventoryContext,
     InventoryTab,
+    ScanTabController,
     add_shortcuts,
     controller_tab,
     listen_for_scans,
@@ -50,31 +51,19 @@ from station.ui.views.transfers_view import TransfersView
 TRANSFER_NUMBER = re.compile(r"^TR-\d+$", re.IGNORECASE)
 
 
-class TransfersController(QObject):
+class TransfersController(ScanTabController[TransfersView]):
     sig_loaded = Signal(int)  # how many transfers are listed
     sig_done = Signal(str)  # an action succeeded: the message shown
     sig_refused = Signal(str)
     sig_scanned = Signal(str)
 
-    def __init__(
-        self,
-        view: TransfersView,
-        context: InventoryContext,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.database = context.database
+    def __init__(self, view: TransfersView, context: InventoryContext, parent: QObject | None = None) -> None:
+        super().__init__(view, context, parent)
         self.warehouse = context.settings.warehouse_code
-        self.runner = context.runner
-        self.actor = context.actor()
         self.texts = TransferTexts(self)
         self.desk: Desk | None = None
         self.draft: Draft | None = None  # a new transfer being scanned
         self.receipt = Basket()  # items of the selected transfer scanned on arrival
-        self.busy = False
-        self.loading = False
-        self.loaded_once = False
         self._select_after_load: tuple[str, str] | None = None
         self.moves = BinMoveController(view, context, self)
         self.model = TransfersTableModel(self)

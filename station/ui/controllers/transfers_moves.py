@@ -12,32 +12,22 @@ from PySide6.QtCore import QObject, Signal
 from station.services.bin_moves import BinInfo, MoveResult
 from station.services.transfer_desk import ScannedItem, identify, move_items
 from station.ui import packing_sound
-from station.ui.controllers.inventory_tab import InventoryContext, listen_for_scans
+from station.ui.controllers.inventory_tab import InventoryContext, ScanTabController, listen_for_scans
 from station.ui.controllers.packing_scans import UnreadableScan, read_scan
 from station.ui.controllers.transfers_scans import Basket
 from station.ui.views.transfers_view import TransfersView
 
 
-class BinMoveController(QObject):
+class BinMoveController(ScanTabController[TransfersView]):
     sig_moved = Signal(str)  # the message shown
     sig_refused = Signal(str)
     sig_scanned = Signal(str)  # a scan was understood: the message shown
 
-    def __init__(
-        self,
-        view: TransfersView,
-        context: InventoryContext,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.database = context.database
+    def __init__(self, view: TransfersView, context: InventoryContext, parent: QObject | None = None) -> None:
+        super().__init__(view, context, parent)
         self.warehouse = context.settings.warehouse_code
-        self.runner = context.runner
-        self.actor = context.actor()
         self.from_bin: BinInfo | None = None
         self.basket = Basket()
-        self.busy = False
         self.scanner = listen_for_scans(view.move_field, self.handle_scan, self)
         self._show_state()
 
