@@ -30,6 +30,7 @@ from station.services.bin_moves import move_stock
 from station.services.demo.context import DEMO_ACTOR, DemoContext
 from station.services.demo.tenancy import FOOD
 from station.services.demo.warehouse import WAREHOUSE_CODE
+from station.services.layout import layout_from_locations
 from station.services.stock import Actor
 from station.services.transfers import create_transfer, dispatch, receive
 
@@ -64,6 +65,8 @@ def seed_branches(ctx: DemoContext, seed: int) -> None:
     ]
     dock = Location(warehouse_id=branch.id, code="DOCK-01", kind=LocationKind.DOCK, x=100, y=0, width=600, height=400)
     session.add_all([*bins, dock])
+    walked, _ = layout_from_locations([*bins, dock], aisle_width=WALKWAY, rack_depth=DEPTH)
+    branch.layout = walked.to_json()
     session.flush()
 
     lead_id = session.scalar(select(User.id).where(User.login == "lead"))
@@ -114,6 +117,8 @@ def _bin(warehouse_id: int, aisle_index: int, rack: int, level_index: int) -> Lo
         width=strip,
         height=BAY,
         capacity=120,
+        aisle=BRANCH_AISLES[aisle_index],
+        level=BRANCH_LEVELS[level_index],
     )
 
 

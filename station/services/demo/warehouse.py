@@ -6,7 +6,8 @@ to the right, y into the building. Each aisle letter is a walkway with racks on 
 on its left, even racks on its right, numbered from the front, so rack 01 and 02 face each other.
 Neighbouring aisles' racks stand back to back. A rack is a 120 cm bay, 108 cm deep; its six levels
 (A at the floor) are drawn as strips across the depth, level A nearest the walkway, so every bin
-has its own rectangle on the map.
+has its own rectangle on the map. The warehouse's layout (`station.services.layout`) walks it: a centre
+line per aisle, a cross-aisle just in front of the racks and one behind, the dock and benches as places.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from station.db.models import Location, LocationKind, PackageType, Warehouse
 from station.domain.locations import format_location
 from station.services.demo.context import DemoContext
+from station.services.layout import layout_from_locations
 
 WAREHOUSE_CODE = "SCL-1"
 AISLES = "ABCDEFGHIJKL"
@@ -67,10 +69,13 @@ def _bin(warehouse_id: int, aisle_index: int, rack: int, level_index: int) -> Lo
         width=strip,
         height=BAY_LENGTH,
         capacity=40 if pick_face else (120 if level_index < 4 else 80),
+        aisle=aisle,
+        level=level,
     )
 
 
 # The benches' boxes and envelopes: inner size (mm), tare and what each carries at most (g).
+# fmt: off
 PACKAGE_TYPES = (
     {"code": "SOBRE-M", "name": "Sobre acolchado M", "length_mm": 300, "width_mm": 220, "height_mm": 40, "tare_g": 25, "max_weight_g": 1_000},
     {"code": "SOBRE-L", "name": "Sobre acolchado L", "length_mm": 400, "width_mm": 300, "height_mm": 60, "tare_g": 40, "max_weight_g": 2_000},
@@ -78,6 +83,7 @@ PACKAGE_TYPES = (
     {"code": "CAJA-M", "name": "Caja M", "length_mm": 400, "width_mm": 300, "height_mm": 200, "tare_g": 300, "max_weight_g": 15_000},
     {"code": "CAJA-L", "name": "Caja L", "length_mm": 600, "width_mm": 400, "height_mm": 400, "tare_g": 600, "max_weight_g": 30_000},
 )
+# fmt: on
 
 
 def build_warehouse(ctx: DemoContext) -> WarehouseLayout:
@@ -115,6 +121,12 @@ def build_warehouse(ctx: DemoContext) -> WarehouseLayout:
     )
     ctx.session.add_all([*[b for aisle in AISLES for b in bins[aisle]], dock, *benches, returns, quarantine])
     ctx.session.add_all(PackageType(**box) for box in PACKAGE_TYPES)
+    # The walking network: each aisle's centre line, cross-aisles just in front of and behind the racks,
+    # the dock and the benches as places (read off the bins, as `station layout derive` would).
+    walked, _ = layout_from_locations(
+        [*(b for aisle in AISLES for b in bins[aisle]), dock, *benches], aisle_width=WALKWAY, rack_depth=RACK_DEPTH
+    )
+    warehouse.layout = walked.to_json()
     ctx.session.flush()
     layout = WarehouseLayout(warehouse, bins, dock, benches, returns, quarantine)
     ctx.progress(f"Warehouse {WAREHOUSE_CODE}: {len(layout.all_bins):,} bins, a dock, {len(benches)} packing benches")
