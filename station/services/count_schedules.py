@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from station.db.base import utcnow
@@ -261,19 +261,7 @@ class AccuracyHistory:
 
 def count_accuracy(session: Session, count_ids: list[int]) -> list[CountAccuracy]:
     """Accuracy of each of these counts (any status; lines not counted yet are left out)."""
-    rows = session.execute(
-        select(
-            CycleCount.id,
-            Location.code,
-            CycleCount.completed_at,
-            CycleCount.created_at,
-            CycleCountLine.expected,
-            CycleCountLine.counted,
-        )
-        .join(Location, Location.id == CycleCount.location_id)
-        .outerjoin(CycleCountLine, CycleCountLine.cycle_count_id == CycleCount.id)
-        .where(CycleCount.id.in_(count_ids))
-    ).all()
+    rows = session.execute(_count_lines().where(CycleCount.id.in_(count_ids))).all()
     return _per_count(rows)
 
 
@@ -288,17 +276,7 @@ def accuracy_history(
         raise ScheduleError(f"The history needs at least one day (got {days})")
     now = now or utcnow()
     rows = session.execute(
-        select(
-            CycleCount.id,
-            Location.code,
-            CycleCount.completed_at,
-            CycleCount.created_at,
-            CycleCountLine.expected,
-            CycleCountLine.counted,
-        )
-        .join(Location, Location.id == CycleCount.location_id)
-        .outerjoin(CycleCountLine, CycleCountLine.cycle_count_id == CycleCount.id)
-        .where(
+        _count_lines().where(
             CycleCount.warehouse_id == warehouse_id,
             CycleCount.status == CycleCountStatus.APPLIED,
             CycleCount.completed_at >= now - timedelta(days=days),
@@ -314,6 +292,22 @@ def accuracy_history(
         for start, members in sorted(by_period.items())
     ]
     return AccuracyHistory(periods, counts, combined_accuracy(c.accuracy for c in counts))
+
+
+def _count_lines() -> Select:
+    """One row per line of each count (a count with no lines still gives one): what `_per_count` reads."""
+    return (
+        select(
+            CycleCount.id,
+            Location.code,
+            CycleCount.completed_at,
+            CycleCount.created_at,
+            CycleCountLine.expected,
+            CycleCountLine.counted,
+        )
+        .join(Location, Location.id == CycleCount.location_id)
+        .outerjoin(CycleCountLine, CycleCountLine.cycle_count_id == CycleCount.id)
+    )
 
 
 def _per_count(rows) -> list[CountAccuracy]:

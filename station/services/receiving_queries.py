@@ -93,15 +93,18 @@ def station_warehouse(session: Session, warehouse_code: str = "") -> StationWare
 
 def open_purchase_orders(session: Session, warehouse_id: int) -> list[OpenPurchaseOrder]:
     """Orders of the warehouse still to receive (ordered or partially received), oldest expected first."""
+    order = (
+        PurchaseOrder.id,
+        PurchaseOrder.tenant_id,
+        PurchaseOrder.number,
+        Tenant.name,
+        PurchaseOrder.supplier,
+        PurchaseOrder.status,
+        PurchaseOrder.expected_at,
+    )
     rows = session.execute(
         select(
-            PurchaseOrder.id,
-            PurchaseOrder.tenant_id,
-            PurchaseOrder.number,
-            Tenant.name,
-            PurchaseOrder.supplier,
-            PurchaseOrder.status,
-            PurchaseOrder.expected_at,
+            *order,
             func.count(PurchaseOrderLine.id),
             func.coalesce(func.sum(PurchaseOrderLine.quantity_ordered), 0),
             func.coalesce(func.sum(PurchaseOrderLine.quantity_received), 0),
@@ -109,15 +112,7 @@ def open_purchase_orders(session: Session, warehouse_id: int) -> list[OpenPurcha
         .join(Tenant, Tenant.id == PurchaseOrder.tenant_id)
         .outerjoin(PurchaseOrderLine, PurchaseOrderLine.purchase_order_id == PurchaseOrder.id)
         .where(PurchaseOrder.warehouse_id == warehouse_id, PurchaseOrder.status.in_(list(RECEIVABLE)))
-        .group_by(
-            PurchaseOrder.id,
-            PurchaseOrder.tenant_id,
-            PurchaseOrder.number,
-            Tenant.name,
-            PurchaseOrder.supplier,
-            PurchaseOrder.status,
-            PurchaseOrder.expected_at,
-        )
+        .group_by(*order)
         .order_by(PurchaseOrder.expected_at.is_(None), PurchaseOrder.expected_at, PurchaseOrder.number)
     ).all()
     return [
