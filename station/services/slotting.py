@@ -58,6 +58,7 @@ __all__ = [
     "accept",
     "classify_skus",
     "dispatch_round_trips",
+    "station_warehouse",
     "do_task",
     "list_suggestions",
     "open_tasks",
@@ -113,6 +114,21 @@ def _pick_history(session: Session, warehouse_id: int, since: datetime, now: dat
         visits[key].add(reference or ("row", index))  # one order at one bin is one visit
         units[key] += quantity
     return [_Pick(v, loc, len(visits[(v, loc)]), units[(v, loc)]) for v, loc in visits]
+
+
+def station_warehouse(session: Session, code: str = "") -> tuple[int, str]:
+    """(id, code) of the warehouse to slot: the one named, else the first one with a layout, else the first."""
+    query = select(Warehouse.id, Warehouse.code, Warehouse.layout).order_by(Warehouse.id)
+    if code.strip():
+        query = query.where(func.upper(Warehouse.code) == code.strip().upper())
+    rows = session.execute(query).all()
+    if not rows:
+        known = ", ".join(session.scalars(select(Warehouse.code).order_by(Warehouse.code))) or "none"
+        raise SlottingError(
+            f"No warehouse {code.strip()!r} (warehouses: {known})" if code.strip() else "No warehouse yet"
+        )
+    chosen = next((row for row in rows if row.layout), rows[0])
+    return chosen.id, chosen.code
 
 
 def _window(session: Session, warehouse_id: int, days: int, now: datetime | None) -> tuple[datetime, datetime]:
