@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "station.cli.trace",
     "station.cli.transfer",
     "station.cli.transfers",
+    "station.cli.layout",
     "station.cli.slotting",
     "station.cli.worker",
     "station.cli.app",
