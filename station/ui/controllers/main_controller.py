@@ -13,6 +13,7 @@ from station.db.engine import Database
 from station.pluginhost import PluginHost
 from station.services.auth import LoggedInUser, Role
 from station.services.orders import ORDER_LIST_LIMIT, list_orders
+from station.ui.controllers.bin_map_controller import BinMapController
 from station.ui.controllers.inventory_controller import InventoryContext, InventoryController
 from station.ui.controllers.packing_controller import PackingController
 from station.ui.controllers.settings_controller import SettingsController
@@ -21,6 +22,7 @@ from station.ui.controllers.table_controller import TableController
 from station.ui.models.orders_model import ORDERS_PLACED_COLUMN, OrdersTableModel
 from station.ui.navigation import PAGES, REFRESH_SHORTCUT, coming_with, page_title
 from station.ui.tasks import Task, TaskRunner
+from station.ui.views.bin_map_view import BinMapPage
 from station.ui.views.inventory_view import InventoryView
 from station.ui.views.main_window import MainWindow
 from station.ui.views.packing_view import PackingView
@@ -72,6 +74,7 @@ class MainController(QObject):
         self.packing: PackingController | None = None
         self.settings: SettingsController | None = None
         self.inventory: InventoryController | None = None
+        self.bin_map: BinMapController | None = None
 
         for page in PAGES:
             window.add_page(page.key, page_title(page.key), page.shortcut, self._build_page(page.key, settings, paths))
@@ -117,6 +120,10 @@ class MainController(QObject):
             self.inventory = InventoryController(inventory_view, context, self.summaries.inventory, self)
             self.tables[key] = self.inventory.stock
             return inventory_view
+        if key == "bin_map":
+            bin_map_page = BinMapPage(title)
+            self.bin_map = BinMapController(bin_map_page, self.database, self.runner, self)
+            return bin_map_page
         if key == "settings":
             settings_view = SettingsView(title)
             self.settings = SettingsController(
@@ -152,6 +159,8 @@ class MainController(QObject):
             self.packing.focus()
         elif key == "inventory" and self.inventory is not None:
             self.inventory.page_shown()
+        elif key == "bin_map" and self.bin_map is not None:
+            self.bin_map.page_shown()
         elif focus is not None:
             focus.setFocus()
         self.sig_page_shown.emit(key)
@@ -162,6 +171,9 @@ class MainController(QObject):
             return None
         if self.current_page == "inventory" and self.inventory is not None:
             return self.inventory.refresh_current()
+        if self.current_page == "bin_map" and self.bin_map is not None:
+            self.bin_map.refresh()
+            return None
         table = self.tables.get(self.current_page)
         return table.refresh() if table is not None else None
 
