@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "station.cli.transfers",
     "station.cli.layout",
     "station.cli.slotting",
+    "station.cli.picking",
     "station.cli.worker",
     "station.cli.app",
 )
