@@ -8,10 +8,7 @@ layout's places (where routes start and end).
 
 from __future__ import annotations
 
-import re
-import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
@@ -19,15 +16,26 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from station.db.models import Location, LocationKind, StockQuant, Warehouse
-from station.domain.layout import Aisle, Layout, LayoutError, Place, Point
-from station.domain.locations import DEFAULT_PATTERN, InvalidLocationCode, LocationPattern
+from station.domain.layout import Layout, LayoutError, Point
+from station.domain.locations import InvalidLocationCode
+from station.services.layout_floor import (
+    BIN_KINDS,
+    DEFAULT_AISLE_WIDTH,
+    DEFAULT_RACK_DEPTH,
+    first_segment,
+    layout_from_locations,
+    location_aisle_level,
+    warehouse_pattern,
+)
 
 __all__ = [
     "BIN_KINDS",
     "GeneratedLayout",
+    "LayoutSummary",
     "LayoutError",
     "bin_point",
     "derive_layout",
+    "describe_layout",
     "generate_layout",
     "layout_from_locations",
     "load_layout",
@@ -35,11 +43,6 @@ __all__ = [
     "warehouse_by_code",
     "warehouse_pattern",
 ]
-
-BIN_KINDS = (LocationKind.STORAGE, LocationKind.PICK_FACE)
-PLACE_KINDS = {LocationKind.DOCK: "dock", LocationKind.PACKING: "packing"}
-DEFAULT_AISLE_WIDTH = 300
-DEFAULT_RACK_DEPTH = 108
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -73,115 +76,14 @@ def load_layout(session: Session, warehouse_id: int) -> Layout:
 def bin_point(layout: Layout, location: Location) -> Point:
     """Where someone stands to reach `location`: on its aisle level with a bin's middle, else at a place."""
     if location.kind in BIN_KINDS:
-        aisle = location.aisle or _first_segment(location.code)
+        aisle = location.aisle or first_segment(location.code)
         return layout.pick_point(aisle, location.y + location.height // 2)
     if any(place.code == location.code for place in layout.places):
         return layout.place_point(location.code)
     return Point(location.x + location.width // 2, location.y + location.height // 2)
 
 
-def warehouse_pattern(warehouse: Warehouse) -> LocationPattern:
-    return LocationPattern(warehouse.location_pattern) if warehouse.location_pattern else DEFAULT_PATTERN
-
-
-def location_aisle_level(location: Location, pattern: LocationPattern) -> tuple[str, str]:
-    """A bin's aisle and level: the stored ones, else read from its code (the pattern's segments, or
-    the first and third parts of a code like A-01-B when it does not fit the pattern)."""
-    if location.aisle:
-        return location.aisle, location.level
-    try:
-        segments = pattern.parse(location.code).segments
-        aisle, level = segments.get("aisle"), segments.get("level")
-    except InvalidLocationCode:
-        aisle = level = None
-    parts = _parts(location.code)
-    return aisle or (parts[0] if parts else location.code), level or (parts[2] if len(parts) > 2 else "")
-
-
-def _parts(code: str) -> list[str]:
-    return [part for part in re.split(r"[^0-9A-Za-z]+", code.upper()) if part]
-
-
-def _first_segment(code: str) -> str:
-    parts = _parts(code)
-    return parts[0] if parts else code
-
-
 # -- deriving a layout from bins -------------------------------------------------------------------
-
-
-def _merged(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def layout_from_locations(
-    locations: Sequence[Location],
-    pattern: LocationPattern = DEFAULT_PATTERN,
-    *,
-    aisle_width: int | None = None,
-    rack_depth: int | None = None,
-) -> tuple[Layout, dict[int, tuple[str, str]]]:
-    """The walking network the bins among `locations` imply, and each bin's (aisle, level) by index.
-
-    An aisle's centre line runs midway between its two rack faces (the widest gap across its bins);
-    an aisle with racks on one side only gets its walkway an aisle width to their right. Cross-aisles
-    run half an aisle width in front of and behind the racks, and through every gap along y at least
-    an aisle width wide that no bin of any aisle fills. Docks and packing benches become places.
-    """
-    by_aisle: dict[str, list[Location]] = defaultdict(list)
-    assigned: dict[int, tuple[str, str]] = {}
-    for index, location in enumerate(locations):
-        if location.kind in BIN_KINDS:
-            aisle, level = location_aisle_level(location, pattern)
-            assigned[index] = (aisle, level)
-            by_aisle[aisle].append(location)
-    if not by_aisle:
-        raise LayoutError("there are no bins (storage or pick-face locations) to derive a layout from")
-    faces: dict[str, list[tuple[int, int]]] = {
-        aisle: _merged((b.x, b.x + b.width) for b in bins) for aisle, bins in by_aisle.items()
-    }
-    walkways = {aisle: _widest_gap(spans) for aisle, spans in faces.items()}
-    gaps = [gap[1] - gap[0] for gap in walkways.values() if gap is not None]
-    width = aisle_width or (round(statistics.median(gaps)) if gaps else DEFAULT_AISLE_WIDTH)
-    depths = [end - start for spans in faces.values() for start, end in spans]
-    depth = rack_depth or (round(statistics.median(depths)) if depths else DEFAULT_RACK_DEPTH)
-    centres: list[Aisle] = []
-    for aisle, spans in faces.items():
-        gap = walkways[aisle]
-        x = (gap[0] + gap[1]) // 2 if gap is not None else spans[-1][1] + width // 2
-        centres.append(Aisle(aisle, x))
-    centres.sort(key=lambda a: (a.x, a.code))
-    for left, right in zip(centres, centres[1:], strict=False):
-        if left.x == right.x:
-            raise LayoutError(f"aisles {left.code} and {right.code} would share one walkway at x={left.x}")
-    spans_y = _merged((b.y, b.y + b.height) for bins in by_aisle.values() for b in bins)
-    cross = [spans_y[0][0] - width // 2]
-    cross += [
-        (end + start) // 2 for (_, end), (start, _) in zip(spans_y, spans_y[1:], strict=False) if start - end >= width
-    ]
-    cross.append(spans_y[-1][1] + width // 2)
-    places = tuple(
-        Place(p.code, PLACE_KINDS[p.kind], p.x + p.width // 2, p.y + p.height // 2)
-        for p in sorted(
-            (p for p in locations if p.kind in PLACE_KINDS), key=lambda p: (p.kind != LocationKind.DOCK, p.code)
-        )
-    )
-    layout = Layout(tuple(centres), tuple(cross), places, aisle_width=width, rack_depth=depth)
-    return layout, assigned
-
-
-def _widest_gap(spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    gaps = [(start - end, end, start) for (_, end), (start, _) in zip(spans, spans[1:], strict=False)]
-    if not gaps:
-        return None
-    _, end, start = max(gaps)
-    return end, start
 
 
 def derive_layout(session: Session, warehouse: Warehouse) -> Layout:
@@ -378,21 +280,20 @@ def _places(warehouse_id: int, docks: int, pack_stations: int) -> list[Location]
 
 def _clear_bins(session: Session, warehouse: Warehouse, replace: bool) -> int:
     """Refuse when the warehouse has bins (unless replacing), or when a bin to replace holds stock."""
-    bin_ids = list(
-        session.scalars(select(Location.id).where(Location.warehouse_id == warehouse.id, Location.kind.in_(BIN_KINDS)))
-    )
-    if not bin_ids:
+    bins = select(Location.id).where(Location.warehouse_id == warehouse.id, Location.kind.in_(BIN_KINDS))
+    bin_count = session.scalar(select(func.count()).select_from(bins.subquery())) or 0
+    if not bin_count:
         return 0
     if not replace:
         raise LayoutError(
-            f"warehouse {warehouse.code} already has {len(bin_ids)} bin(s); to throw them away and generate "
+            f"warehouse {warehouse.code} already has {bin_count} bin(s); to throw them away and generate "
             f"new ones, ask for a replace (--replace), or derive the layout from them (station layout derive)"
         )
     holding = list(
         session.execute(
             select(Location.code, func.sum(StockQuant.on_hand))
             .join(StockQuant, StockQuant.location_id == Location.id)
-            .where(Location.id.in_(bin_ids), StockQuant.on_hand > 0)
+            .where(Location.id.in_(bins), StockQuant.on_hand > 0)
             .group_by(Location.code)
             .order_by(Location.code)
         )
@@ -406,11 +307,43 @@ def _clear_bins(session: Session, warehouse: Warehouse, replace: bool) -> int:
         )
     try:
         with session.begin_nested():
-            session.execute(delete(StockQuant).where(StockQuant.location_id.in_(bin_ids)))
-            session.execute(delete(Location).where(Location.id.in_(bin_ids)))
+            session.execute(delete(StockQuant).where(StockQuant.location_id.in_(bins)))
+            session.execute(delete(Location).where(Location.id.in_(bins)))
     except IntegrityError as error:
         raise LayoutError(
             f"cannot replace the bins of {warehouse.code}: their history (moves, counts, picks) still refers to them"
         ) from error
     session.expire_all()
-    return len(bin_ids)
+    return bin_count
+
+
+# -- describing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LayoutSummary:
+    warehouse: str
+    layout: Layout
+    bins_per_aisle: dict[str, int]  # aisle code -> bins walked from it
+    levels: tuple[str, ...]
+    depth: int  # y of the back cross-aisle plus half an aisle: how deep the floor plan is
+
+    @property
+    def bins(self) -> int:
+        return sum(self.bins_per_aisle.values())
+
+
+def describe_layout(session: Session, warehouse: Warehouse) -> LayoutSummary:
+    """The warehouse's layout and how many bins each aisle serves (LayoutError when it has none)."""
+    layout = load_layout(session, warehouse.id)
+    rows = session.execute(
+        select(Location.aisle, Location.level, func.count())
+        .where(Location.warehouse_id == warehouse.id, Location.kind.in_(BIN_KINDS))
+        .group_by(Location.aisle, Location.level)
+    ).all()
+    per_aisle: dict[str, int] = defaultdict(int)
+    for aisle, _level, count in rows:
+        per_aisle[aisle or "?"] += count
+    ordered = {a.code: per_aisle.pop(a.code, 0) for a in layout.aisles} | dict(sorted(per_aisle.items()))
+    levels = tuple(sorted({level for _, level, _ in rows if level}, key=lambda lv: (len(lv), lv)))
+    return LayoutSummary(warehouse.code, layout, ordered, levels, layout.back + layout.aisle_width // 2)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from station.api import StockChange
 from station.db import Database
-from station.services.imports import catalog, stock
+from station.services.imports import catalog, layout, stock
 from station.services.imports.checks import Problem, check_columns
 from station.services.imports.plan import Plan, Scope, resolve_tenant, resolve_warehouse
 from station.services.imports.table import ImportFileError, Table, read_table
@@ -47,6 +47,11 @@ KINDS: dict[str, Kind] = {
     "locations": Kind(
         stock.LOCATION_COLUMNS, stock.LOCATION_REQUIRED, False, True,
         lambda session, table, scope, problems, _actor: stock.plan_locations(session, table, scope, problems),
+    ),
+    # Bins and places with their rectangles; the walking network is derived from them (station.services.layout).
+    "layout": Kind(
+        layout.LAYOUT_COLUMNS, layout.LAYOUT_REQUIRED, False, True,
+        lambda session, table, scope, problems, _actor: layout.plan_layout(session, table, scope, problems),
     ),
 }
 

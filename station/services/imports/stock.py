@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.db.models import Location, LocationKind, Lot, Product, Tracking, Variant
+from station.db.models import Location, LocationKind, Lot, Product, Tracking, Variant, Warehouse
 from station.domain.locations import DEFAULT_PATTERN, InvalidLocationCode, LocationPattern
 from station.services.imports.checks import FirstSeen, Problem, RowCheck
 from station.services.imports.plan import Plan, Scope, in_chunks
@@ -134,22 +134,37 @@ def _find_location(locations: dict[str, Location], pattern: LocationPattern, cod
 
 
 def plan_locations(session: Session, table: Table, scope: Scope, problems: list[Problem]) -> Plan:
+    warehouse, rows = read_location_rows(session, table, scope, problems)
+    locations = [location for _, location in rows]
+
+    def apply(session: Session) -> None:
+        session.add_all(locations)
+
+    return Plan([f"create {len(locations)} location(s) in {warehouse.code}"], apply)
+
+
+def read_location_rows(
+    session: Session, table: Table, scope: Scope, problems: list[Problem], *, with_aisle_level: bool = False
+) -> tuple[Warehouse, list[tuple[int, Location]]]:
+    """The new locations the rows describe, each with its row number; problems collected, not raised."""
     warehouse = scope.need_warehouse()
     pattern = _pattern(warehouse.location_pattern)
     taken = {code.upper() for code in session.scalars(select(Location.code).where(Location.warehouse_id == warehouse.id))}
     in_file = FirstSeen()
-    locations: list[Location] = []
+    locations: list[tuple[int, Location]] = []
     for row in table.rows:
         check = RowCheck(row, problems)
         scope.check_warehouse_cell(check)
         raw = check.text("code", required=True, max_length=32)
+        kind = check.choice("kind", tuple(k.value for k in LocationKind), default=LocationKind.STORAGE.value)
         code: str | None = None
-        if raw:
+        if raw and with_aisle_level and kind not in (LocationKind.STORAGE, LocationKind.PICK_FACE):
+            code = raw.strip().upper()  # a layout's docks and benches (DOCK-01) are not coded like bins
+        elif raw:
             try:
                 code = pattern.parse(raw).code
             except InvalidLocationCode as exc:
                 check.problem("code", f"{raw!r} does not fit the pattern of {warehouse.code}: {exc.reason}")
-        kind = check.choice("kind", tuple(k.value for k in LocationKind), default=LocationKind.STORAGE.value)
         x, y = check.whole("x"), check.whole("y")
         width, height = check.whole("width", minimum=1, default=100), check.whole("height", minimum=1, default=100)
         capacity = check.whole("capacity", default=None)
@@ -161,16 +176,16 @@ def plan_locations(session: Session, table: Table, scope: Scope, problems: list[
             if code.upper() in taken:
                 check.problem("code", f"location {code} already exists in {warehouse.code}")
                 continue
+        aisle = check.text("aisle", max_length=16) if with_aisle_level else None
+        level = check.text("level", max_length=8) if with_aisle_level else None
         if None in (code, kind, x, y, width, height, active) or (row.get("capacity") and capacity is None):
             continue
-        locations.append(
-            Location(
-                warehouse_id=warehouse.id, code=code, kind=LocationKind(kind),
-                x=x, y=y, width=width, height=height, capacity=capacity, active=active in YES,
-            )
+        if with_aisle_level and None in (aisle, level):  # too long: the problem is on the list
+            continue
+        location = Location(
+            warehouse_id=warehouse.id, code=code, kind=LocationKind(kind),
+            x=x, y=y, width=width, height=height, capacity=capacity, active=active in YES,
         )
-
-    def apply(session: Session) -> None:
-        session.add_all(locations)
-
-    return Plan([f"create {len(locations)} location(s) in {warehouse.code}"], apply)
+        location.aisle, location.level = (aisle or "").upper(), (level or "").upper()
+        locations.append((row.number, location))
+    return warehouse, locations
