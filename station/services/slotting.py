@@ -59,6 +59,7 @@ __all__ = [
     "classify_skus",
     "dispatch_round_trips",
     "station_warehouse",
+    "station_warehouse_code",
     "do_task",
     "list_suggestions",
     "open_tasks",
@@ -129,6 +130,13 @@ def station_warehouse(session: Session, code: str = "") -> tuple[int, str]:
         )
     chosen = next((row for row in rows if row.layout), rows[0])
     return chosen.id, chosen.code
+
+
+def station_warehouse_code(session: Session, warehouse_id: int) -> str:
+    warehouse = session.get(Warehouse, warehouse_id)
+    if warehouse is None:
+        raise SlottingError(f"No warehouse #{warehouse_id}")
+    return warehouse.code
 
 
 def _window(session: Session, warehouse_id: int, days: int, now: datetime | None) -> tuple[datetime, datetime]:

@@ -1,0 +1,53 @@
+"""The slotting panel's tables: suggestions (SKU, ABC class, picks a day, from → to, metres
+saved a day; short headers, as the panel is narrow)
+and open move tasks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
+
+from station.services.slotting import SuggestionRow, TaskRow
+from station.ui.models.rows_model import Column, RowsTableModel, text_column, units_column
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SlottingModel", text)
+
+
+def _decimal(value: float, places: int) -> str:
+    return QLocale().toString(value, "f", places)
+
+
+def _route(source: str, target: str, swap: str) -> str:
+    arrow = f"{source} → {target}"
+    return arrow if not swap else arrow + " " + _tr("(swap %1)").replace("%1", swap)
+
+
+# The panel is narrow: what to do and what it saves come first, the why (picks, class) after.
+SUGGESTION_COLUMNS: tuple[Column[SuggestionRow], ...] = (
+    text_column(lambda: _tr("SKU"), lambda r: r.sku),
+    text_column(lambda: _tr("From → to"), lambda r: _route(r.from_bin, r.to_bin, r.swap_sku)),
+    Column(
+        lambda: _tr("m/day"),
+        lambda r: _decimal(r.saved_cm_per_day / 100, 1),
+        lambda r: r.saved_cm_per_day,
+        numeric=True,
+    ),
+    Column(lambda: _tr("Picks/d"), lambda r: _decimal(r.picks_per_day, 1), lambda r: r.picks_per_day, numeric=True),
+    text_column(lambda: _tr("ABC"), lambda r: r.abc_class),
+)
+
+TASK_COLUMNS: tuple[Column[TaskRow], ...] = (
+    text_column(lambda: _tr("Task"), lambda t: str(t.id)),
+    text_column(lambda: _tr("SKU"), lambda t: t.sku),
+    text_column(lambda: _tr("From → to"), lambda t: f"{t.from_bin} → {t.to_bin}"),
+    units_column(lambda: _tr("Units"), lambda t: t.quantity),
+)
+
+
+def suggestions_model(parent: QObject | None = None) -> RowsTableModel[SuggestionRow]:
+    return RowsTableModel(SUGGESTION_COLUMNS, parent)
+
+
+def tasks_model(parent: QObject | None = None) -> RowsTableModel[TaskRow]:
+    return RowsTableModel(TASK_COLUMNS, parent)
