@@ -20,6 +20,7 @@ from station.services.bin_map import MapBin
 from station.ui.views.bin_map_colours import ColourMode
 
 GRID_CELLS = 64  # per side of the map's bounding box
+LARGE = (-1, -1)  # the pseudo-cell of places larger than a cell
 OVERVIEW_PIXELS = 2048  # the overview image's longer side
 OUTLINE_FROM_PX = 5  # bins at least this many pixels across get an outline
 LABEL_FROM_PX = 40  # … and their code written in them
@@ -42,13 +43,20 @@ class BinsItem(QGraphicsItem):
             self._bounds = QRectF(0, 0, 1000, 1000)
         self._cell_w = max(self._bounds.width() / GRID_CELLS, 1.0)
         self._cell_h = max(self._bounds.height() / GRID_CELLS, 1.0)
-        self._reach = max((max(r.width(), r.height()) for r in self.rects), default=0.0)  # a bin's farthest corner
+        # A rect lives in the cell of its top-left corner; a look-up reaches back by the largest ordinary
+        # bin. Places larger than a cell (a dock area) are kept aside and always looked at.
+        self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self.large: list[int] = []
+        for index, rect in enumerate(self.rects):
+            if rect.width() > self._cell_w or rect.height() > self._cell_h:
+                self.large.append(index)
+            else:
+                self.cells[self._cell(rect.x(), rect.y())].append(index)
+        large = set(self.large)
+        self._reach = max((max(r.width(), r.height()) for i, r in enumerate(self.rects) if i not in large), default=0.0)
         # The typical bin's narrow side decides outlines and labels (a few odd places must not).
         sides = sorted(min(r.width(), r.height()) for r in self.rects)
         self._narrow = sides[len(sides) // 2] if sides else 100.0
-        self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for index, rect in enumerate(self.rects):
-            self.cells[self._cell(rect.x(), rect.y())].append(index)
         self.classes: list[int] = [0] * len(bins)
         self.mode: ColourMode | None = None
         self._batches: dict[tuple[int, int], list[tuple[QBrush, list[QRectF]]]] = {}
@@ -69,7 +77,7 @@ class BinsItem(QGraphicsItem):
         self.classes = [mode.classify(b) for b in self.bins]
         brushes = [QBrush(colour) for colour in mode.colours]
         self._batches = {}
-        for cell, indexes in self.cells.items():
+        for cell, indexes in [*self.cells.items(), (LARGE, self.large)]:
             by_class: dict[int, list[QRectF]] = defaultdict(list)
             for index in indexes:
                 by_class[self.classes[index]].append(self.rects[index])
@@ -84,14 +92,22 @@ class BinsItem(QGraphicsItem):
 
     def bin_at(self, point: QPointF) -> MapBin | None:
         """The bin under a scene point, if any."""
-        column, row = self._cell(point.x() - self._reach, point.y() - self._reach)
-        last_column, last_row = self._cell(point.x(), point.y())
-        for c in range(column, last_column + 1):
-            for r in range(row, last_row + 1):
-                for index in self.cells.get((c, r), ()):
-                    if self.rects[index].contains(point):
-                        return self.bins[index]
+        for index in self._indexes_near(QRectF(point, point)):
+            if self.rects[index].contains(point):
+                return self.bins[index]
         return None
+
+    def _cells_near(self, area: QRectF) -> list[tuple[int, int]]:
+        """The cells whose bins may overlap `area`, and the pseudo-cell of the large places."""
+        first = self._cell(area.left() - self._reach, area.top() - self._reach)
+        last = self._cell(area.right(), area.bottom())
+        near = [(c, r) for c in range(first[0], last[0] + 1) for r in range(first[1], last[1] + 1)]
+        return [*near, LARGE]
+
+    def _indexes_near(self, area: QRectF) -> list[int]:
+        return [
+            i for cell in self._cells_near(area) for i in (self.large if cell == LARGE else self.cells.get(cell, ()))
+        ]
 
     def _render_overview(self) -> QImage:
         scale = OVERVIEW_PIXELS / max(self._bounds.width(), self._bounds.height())
@@ -117,21 +133,22 @@ class BinsItem(QGraphicsItem):
         if self.mode is None:
             return
         pixels_per_cm = option.levelOfDetailFromTransform(painter.worldTransform())
-        exposed = option.exposedRect
+        # QGraphicsView.render() exposes the whole item: keep to what the device can show.
+        device = painter.device()
+        on_device = painter.worldTransform().inverted()[0].mapRect(QRectF(0, 0, device.width(), device.height()))
+        exposed = option.exposedRect.intersected(on_device)
         if pixels_per_cm <= self._overview_scale and self._overview is not None:
             self._paint_overview(painter, exposed)
             return
         outline = self._narrow * pixels_per_cm >= OUTLINE_FROM_PX
         painter.setPen(QPen(QColor("#78909c"), 0) if outline else Qt.PenStyle.NoPen)
-        first = self._cell(exposed.left() - self._reach, exposed.top() - self._reach)
-        last = self._cell(exposed.right(), exposed.bottom())
-        for column in range(first[0], last[0] + 1):
-            for row in range(first[1], last[1] + 1):
-                for brush, rects in self._batches.get((column, row), ()):
-                    painter.setBrush(brush)
-                    painter.drawRects(rects)
+        cells = self._cells_near(exposed)
+        for cell in cells:
+            for brush, rects in self._batches.get(cell, ()):
+                painter.setBrush(brush)
+                painter.drawRects(rects)
         if self._narrow * pixels_per_cm >= 12:
-            self._paint_codes(painter, exposed, pixels_per_cm, first, last)
+            self._paint_codes(painter, exposed, pixels_per_cm)
 
     def _paint_overview(self, painter: QPainter, exposed: QRectF) -> None:
         visible = exposed.intersected(self._bounds)
@@ -144,31 +161,29 @@ class BinsItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(visible, self._overview, source)
 
-    def _paint_codes(self, painter, exposed, pixels_per_cm, first, last) -> None:
+    def _paint_codes(self, painter: QPainter, exposed: QRectF, pixels_per_cm: float) -> None:
         """Bin codes, where a bin is wide enough on screen to hold one (rotated along narrow strips)."""
         font = QFont()
         font.setPixelSize(11)
         painter.setFont(font)
         painter.setPen(QColor("#263238"))
-        for column in range(first[0], last[0] + 1):
-            for row in range(first[1], last[1] + 1):
-                for index in self.cells.get((column, row), ()):
-                    rect = self.rects[index]
-                    if not rect.intersects(exposed):
-                        continue
-                    wide, tall = rect.width() * pixels_per_cm, rect.height() * pixels_per_cm
-                    if max(wide, tall) < LABEL_FROM_PX or min(wide, tall) < 12:
-                        continue
-                    painter.save()
-                    painter.translate(rect.center())
-                    painter.scale(1 / pixels_per_cm, 1 / pixels_per_cm)
-                    if tall > wide:
-                        painter.rotate(-90)
-                        wide, tall = tall, wide
-                    painter.drawText(
-                        QRectF(-wide / 2, -tall / 2, wide, tall), Qt.AlignmentFlag.AlignCenter, self.bins[index].code
-                    )
-                    painter.restore()
+        for index in self._indexes_near(exposed):
+            rect = self.rects[index]
+            if not rect.intersects(exposed):
+                continue
+            wide, tall = rect.width() * pixels_per_cm, rect.height() * pixels_per_cm
+            if max(wide, tall) < LABEL_FROM_PX or min(wide, tall) < 12:
+                continue
+            painter.save()
+            painter.translate(rect.center())
+            painter.scale(1 / pixels_per_cm, 1 / pixels_per_cm)
+            if tall > wide:
+                painter.rotate(-90)
+                wide, tall = tall, wide
+            painter.drawText(
+                QRectF(-wide / 2, -tall / 2, wide, tall), Qt.AlignmentFlag.AlignCenter, self.bins[index].code
+            )
+            painter.restore()
 
 
 class LayoutItem(QGraphicsItem):
