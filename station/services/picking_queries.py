@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.db.models import Barcode, Location, Lot, Order, OrderLine, Picklist, PicklistLine, Variant
+from station.db.models import Barcode, Location, Lot, Order, OrderLine, Picklist, PicklistLine, Variant, Warehouse
 
 
 @dataclass(frozen=True)
@@ -150,3 +150,21 @@ def _barcodes(session: Session, variant_ids: set[int]) -> dict[int, str]:
     ):
         found.setdefault(variant_id, code)
     return found
+
+
+def station_warehouse(session: Session, code: str = "") -> tuple[int, str]:
+    """(id, code) of the station's warehouse: the one its settings name, else the first with a layout,
+    else the first."""
+    from station.services.picking import PickingError  # noqa: PLC0415
+
+    rows = session.execute(select(Warehouse.id, Warehouse.code, Warehouse.layout).order_by(Warehouse.code)).all()
+    if code.strip():
+        for warehouse_id, found, _ in rows:
+            if found.upper() == code.strip().upper():
+                return warehouse_id, found
+    for warehouse_id, found, layout in rows:
+        if layout:
+            return warehouse_id, found
+    if not rows:
+        raise PickingError("No warehouse yet: create one, or run `station demo`")
+    return rows[0][0], rows[0][1]

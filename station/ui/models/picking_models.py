@@ -1,0 +1,81 @@
+"""The Picking page's tables: allocated orders to choose from, the pick list's lines in walking order,
+and the pickers' leaderboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
+
+from station.services.picking import AllocatedOrder
+from station.services.picking_queries import PickLineView
+from station.services.picking_stats import PickerScore
+from station.ui.models.rows_model import Column, RowsTableModel, text_column, units_column
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PickingModel", text)
+
+
+def _line_state(line: PickLineView) -> str:
+    if line.short and line.done:
+        return _tr("short %1").replace("%1", QLocale().toString(line.short))
+    if line.done:
+        return _tr("picked")
+    if line.picked:
+        return (
+            _tr("%1 of %2")
+            .replace("%1", QLocale().toString(line.picked))
+            .replace("%2", QLocale().toString(line.quantity))
+        )
+    return ""
+
+
+ORDER_COLUMNS: tuple[Column[AllocatedOrder], ...] = (
+    text_column(lambda: _tr("Order"), lambda o: o.number),
+    text_column(lambda: _tr("Customer"), lambda o: o.customer),
+    Column(lambda: _tr("Placed"), lambda o: o.placed_at.strftime("%d-%m %H:%M"), lambda o: o.placed_at),
+    text_column(lambda: _tr("Service"), lambda o: o.service_level),
+    units_column(lambda: _tr("Lines"), lambda o: o.lines),
+    units_column(lambda: _tr("Units"), lambda o: o.units),
+    text_column(lambda: _tr("Aisles"), lambda o: o.aisles),
+)
+
+LINE_COLUMNS: tuple[Column[PickLineView], ...] = (
+    units_column(lambda: _tr("#"), lambda line: line.sequence),
+    text_column(lambda: _tr("Bin"), lambda line: line.location),
+    text_column(lambda: _tr("SKU"), lambda line: line.sku),
+    text_column(lambda: _tr("Item"), lambda line: line.name),
+    text_column(lambda: _tr("Lot"), lambda line: line.lot),
+    units_column(lambda: _tr("Qty"), lambda line: line.quantity),
+    text_column(lambda: _tr("Tote"), lambda line: line.tote),
+    text_column(lambda: _tr("Picked"), _line_state),
+)
+
+SCORE_COLUMNS: tuple[Column[PickerScore], ...] = (
+    text_column(lambda: _tr("Picker"), lambda s: s.picker),
+    units_column(lambda: _tr("Lines"), lambda s: s.lines),
+    units_column(lambda: _tr("Units"), lambda s: s.units),
+    Column(
+        lambda: _tr("Picks/h"),
+        lambda s: QLocale().toString(s.picks_per_hour, "f", 1),
+        lambda s: s.picks_per_hour,
+        numeric=True,
+    ),
+    Column(
+        lambda: _tr("Accuracy"),
+        lambda s: QLocale().toString(s.accuracy * 100, "f", 1) + " %",
+        lambda s: s.accuracy,
+        numeric=True,
+    ),
+)
+
+
+def orders_model(parent: QObject | None = None) -> RowsTableModel[AllocatedOrder]:
+    return RowsTableModel(ORDER_COLUMNS, parent)
+
+
+def lines_model(parent: QObject | None = None) -> RowsTableModel[PickLineView]:
+    return RowsTableModel(LINE_COLUMNS, parent)
+
+
+def scores_model(parent: QObject | None = None) -> RowsTableModel[PickerScore]:
+    return RowsTableModel(SCORE_COLUMNS, parent)
