@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from station.ui.views.widgets import message_label, read_only_table, scan_field, show_message
+from station.ui.views.widgets import message_label, read_only_table, scan_field, show_message, tab_column
 
 SECTIONS = ("low_stock", "reorder", "expiring", "blocked")
 # Spin boxes as large as the line edits next to them (the page style sizes only QLineEdit/QComboBox).
@@ -74,7 +73,7 @@ class AlertsView(QWidget):
         self.set_button = QPushButton(self.tr("Set threshold"))
         self.set_button.setObjectName("primary")
 
-        self.message = message_label()
+        self.message = message_label("")
 
         top = QHBoxLayout()
         top.addWidget(_label(self.tr("Lots expiring within"), "fieldLabel"))
@@ -106,13 +105,7 @@ class AlertsView(QWidget):
             grid.addWidget(self.tables[key], row * 2 + 1, column)
             grid.setRowStretch(row * 2 + 1, 1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(10)
-        layout.addLayout(top)
-        layout.addLayout(threshold_bar)
-        layout.addWidget(self.message)
-        layout.addLayout(grid, 1)
+        tab_column(self, top, threshold_bar, self.message, (grid, 1))
 
     @staticmethod
     def _table() -> QTableView:

@@ -137,7 +137,7 @@ class CatalogueView(QWidget):
         )
         self.grid.verticalHeader().setDefaultSectionSize(42)
         self.grid.horizontalHeader().setStretchLastSection(False)
-        self.message = message_label()
+        self.message = message_label("")
         self.image_button = QPushButton(self.tr("Image…"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("primary")

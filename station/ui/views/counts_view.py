@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.views.widgets import message_kind, message_label, shortcut_text, show_message
+from station.ui.views.widgets import message_kind, message_label, shortcut_text, show_message, tab_column
 
 COUNTING, REVIEW, DONE = range(3)
 
@@ -81,7 +81,7 @@ class CountsView(QWidget):
         self.setStyleSheet(COUNTS_STYLESHEET)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # on the review and done pages the tab keeps the keys
         self.heading = _label("viewSubtitle")
-        self.message = message_label()
+        self.message = message_label("")
 
         # counting
         self.zone_label = _label("fieldLabel", self.tr("Zone"))
@@ -124,13 +124,7 @@ class CountsView(QWidget):
         self.stack.addWidget(self._counting_page())
         self.stack.addWidget(self._review_page())
         self.stack.addWidget(self._done_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.message)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.shortcut_bar)
+        tab_column(self, self.heading, self.message, (self.stack, 1), self.shortcut_bar)
 
     def _counting_page(self) -> QWidget:
         zone_row = QHBoxLayout()

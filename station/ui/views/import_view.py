@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from station.ui.views.widgets import message_label, show_message
+from station.ui.views.widgets import message_label, row, show_message, tab_column
 
 
 class EnterButton(QPushButton):
@@ -60,7 +59,7 @@ class ImportView(QWidget):
         self.export_kind = QComboBox()
         self.export_button = EnterButton(self.tr("Export…"))
 
-        self.message = message_label()
+        self.message = message_label("")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.columns_hint = _label("", "viewSubtitle")
         self.columns_hint.setWordWrap(True)
@@ -92,11 +91,7 @@ class ImportView(QWidget):
         what.addWidget(self.warehouse)
         what.addStretch(1)
 
-        file_bar = QHBoxLayout()
-        file_bar.addWidget(self.path_field, 1)
-        file_bar.addWidget(self.browse_button)
-        file_bar.addWidget(self.check_button)
-        file_bar.addWidget(self.import_button)
+        file_bar = row((self.path_field, 1), self.browse_button, self.check_button, self.import_button)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
@@ -107,19 +102,19 @@ class ImportView(QWidget):
         export_bar.addWidget(self.export_button)
         export_bar.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(10)
-        layout.addLayout(what)
-        layout.addLayout(file_bar)
-        layout.addWidget(self.columns_hint)
-        layout.addWidget(self.message)
-        layout.addWidget(self.changes)
-        layout.addWidget(self.problems, 1)
         self.filler = QWidget()  # keeps the bars at the top while no table shows
-        layout.addWidget(self.filler, 1)
-        layout.addWidget(line)
-        layout.addLayout(export_bar)
+        tab_column(
+            self,
+            what,
+            file_bar,
+            self.columns_hint,
+            self.message,
+            self.changes,
+            (self.problems, 1),
+            (self.filler, 1),
+            line,
+            export_bar,
+        )
 
     def show_message(self, kind: str, text: str) -> None:
         """`kind`: "error", "info" or "success" (the style's message colours)."""

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from station.ui.views.widgets import message_label, read_only_table, scan_field, style_message
+from station.ui.views.widgets import message_label, read_only_table, row, scan_field, style_message, tab_column
 
 
 def fit_columns(table: QTableView, stretch_column: int, widest: int = 260, air: int = 16) -> None:
@@ -73,9 +72,7 @@ class LocationsView(QWidget):
         self.levels_table.hide()
         self.table = read_only_table()
 
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(self.scan_field, 1)
-        scan_row.addWidget(self.show_button)
+        scan_row = row((self.scan_field, 1), self.show_button)
         filters = QHBoxLayout()
         filters.setSpacing(10)
         filters.addWidget(warehouse_label)
@@ -87,15 +84,7 @@ class LocationsView(QWidget):
         filters.addWidget(self.hide_empty)
         filters.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(10)
-        layout.addLayout(scan_row)
-        layout.addLayout(filters)
-        layout.addWidget(self.message)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.levels_table)
-        layout.addWidget(self.table, 1)
+        tab_column(self, scan_row, filters, self.message, self.heading, self.levels_table, (self.table, 1))
 
     def show_message(self, text: str, kind: str = "infoMessage") -> None:
         style_message(self.message, kind, text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from station.ui.views.widgets import message_label, read_only_table, scan_field, style_message
+from station.ui.views.widgets import message_label, read_only_table, scan_field, style_message, tab_column
 
 
 class MovesView(QWidget):
@@ -69,14 +69,7 @@ class MovesView(QWidget):
         self.message = message_label()
         self.table = read_only_table()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(10)
-        layout.addLayout(first)
-        layout.addLayout(second)
-        layout.addWidget(self.message)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        tab_column(self, first, second, self.message, self.summary, (self.table, 1))
 
     @staticmethod
     def _labelled(title: str, widget: QWidget) -> QVBoxLayout:

@@ -7,10 +7,10 @@ line with ↑/↓), then scan the bin's label.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from station.ui.views.receiving_view import TAB_STYLESHEET, stretch_column, task_table
-from station.ui.views.widgets import message_label, shortcut_bar, shortcut_text, show_message
+from station.ui.views.widgets import message_label, row, shortcut_bar, shortcut_text, show_message, tab_column
 
 SKU_COLUMN, NAME_COLUMN = 0, 1
 
@@ -21,7 +21,7 @@ class PutawayView(QWidget):
         self.setStyleSheet(TAB_STYLESHEET)
         self.heading = QLabel()
         self.heading.setObjectName("viewSubtitle")
-        self.message = message_label()
+        self.message = message_label("")
         self.scan_field = QLineEdit()
         self.scan_field.setObjectName("putawayScan")
         self.scan_field.setPlaceholderText(self.tr("Scan an item, then the bin it goes to"))
@@ -33,19 +33,8 @@ class PutawayView(QWidget):
         self.table = task_table("putawayTasks")
         self.shortcut_bar = shortcut_bar()
 
-        scan_row = QHBoxLayout()
-        scan_row.setSpacing(10)
-        scan_row.addWidget(self.scan_field, 1)
-        scan_row.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addLayout(scan_row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.current)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.shortcut_bar)
+        scan_row = row((self.scan_field, 1), self.refresh_button, spacing=10)
+        tab_column(self, self.heading, scan_row, self.message, self.current, (self.table, 1), self.shortcut_bar)
 
     def fit_columns(self) -> None:
         stretch_column(self.table, NAME_COLUMN)

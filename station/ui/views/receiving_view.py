@@ -11,7 +11,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,9 +25,11 @@ from station.ui.views.widgets import (
     message_kind,
     message_label,
     read_only_table,
+    row,
     shortcut_bar,
     shortcut_text,
     show_message,
+    tab_column,
 )
 
 ORDERS, LINES = range(2)
@@ -125,7 +126,7 @@ class ReceivingView(QWidget):
         self.setStyleSheet(TAB_STYLESHEET)
         self.heading = QLabel()
         self.heading.setObjectName("viewSubtitle")
-        self.message = message_label()
+        self.message = message_label("")
         self.scan_field = QLineEdit()
         self.scan_field.setObjectName("receivingScan")
         self.receive_button = QPushButton(self.tr("Receive (Ctrl+Enter)"))
@@ -152,20 +153,8 @@ class ReceivingView(QWidget):
         self.stack.addWidget(self._page(self.orders_title, self.orders_table))
         self.stack.addWidget(self._page(self.order_heading, self.lines_table, self.summary))
 
-        scan_row = QHBoxLayout()
-        scan_row.setSpacing(10)
-        scan_row.addWidget(self.scan_field, 1)
-        scan_row.addWidget(self.putaway_button)
-        scan_row.addWidget(self.receive_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addLayout(scan_row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.answer)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.shortcut_bar)
+        scan_row = row((self.scan_field, 1), self.putaway_button, self.receive_button, spacing=10)
+        tab_column(self, self.heading, scan_row, self.message, self.answer, (self.stack, 1), self.shortcut_bar)
         self.show_orders()
 
     @staticmethod

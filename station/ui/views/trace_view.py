@@ -6,9 +6,9 @@ Layout only; `TraceController` wires it. The scan field keeps the focus: tables 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from station.ui.views.widgets import message_label, read_only_table, scan_field, style_message
+from station.ui.views.widgets import message_label, read_only_table, row, scan_field, style_message, tab_column
 
 
 class TraceView(QWidget):
@@ -38,22 +38,18 @@ class TraceView(QWidget):
         for widget in (self.summary_title, self.summary_table, self.timeline_title, self.timeline):
             widget.hide()
 
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(self.scan_field, 3)
-        scan_row.addWidget(self.sku_field, 1)
-        scan_row.addWidget(self.trace_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(scan_row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.facts)
-        layout.addWidget(self.summary_title)
-        layout.addWidget(self.summary_table)
-        layout.addWidget(self.timeline_title)
-        layout.addWidget(self.timeline, 1)
+        layout = tab_column(
+            self,
+            row((self.scan_field, 3), (self.sku_field, 1), self.trace_button),
+            self.message,
+            self.heading,
+            self.facts,
+            self.summary_title,
+            self.summary_table,
+            self.timeline_title,
+            (self.timeline, 1),
+            spacing=8,
+        )
         layout.addStretch(0)
 
     def show_message(self, text: str, kind: str = "infoMessage") -> None:

@@ -55,7 +55,7 @@ class TransfersView(QWidget):
         self.move_state = QLabel()
         self.move_state.setObjectName("scanState")
         self.move_state.setWordWrap(True)
-        self.move_message = message_label()
+        self.move_message = message_label("")
         # -- transfers between warehouses
         self.transfer_heading = QLabel(self.tr("Transfers between warehouses"))
         self.transfer_heading.setObjectName("transferSection")
@@ -75,7 +75,7 @@ class TransfersView(QWidget):
         self.transfer_state = QLabel()
         self.transfer_state.setObjectName("scanState")
         self.transfer_state.setWordWrap(True)
-        self.transfer_message = message_label()
+        self.transfer_message = message_label("")
         self.table = self._table()
         self.new_button = _button(self.tr("New transfer (Ctrl+N)"), "primary")
         self.dispatch_button = _button(self.tr("Dispatch (Ctrl+D)"))

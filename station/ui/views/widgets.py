@@ -4,9 +4,22 @@ table, the shortcut bar. The styles are station/ui/style.py's (and each tab's ow
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from station.ui.style import MESSAGE_MARGINS
+
+Part = QWidget | QLayout | tuple[QWidget | QLayout, int]  # (part, stretch) takes the room left over
 
 # A message's kind → the object name the stylesheets colour it by.
 MESSAGE_NAMES = {
@@ -18,7 +31,8 @@ MESSAGE_NAMES = {
 
 
 def message_label(object_name: str = "infoMessage") -> QLabel:
-    """A big boxed message under the scan field; hidden until it has something to say."""
+    """A big boxed message under the scan field; hidden until it has something to say. `object_name`:
+    its style until `show_message` gives it one ("" for none: the text then sits nearer the edge)."""
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(True)
@@ -96,3 +110,30 @@ def shortcut_bar(*, wrap: bool = False) -> QLabel:
 def shortcut_text(pairs: list[tuple[str, str]]) -> str:
     """[("Esc", "start over"), …] → "<b>Esc</b> start over · …" for a shortcut bar."""
     return " &nbsp;·&nbsp; ".join(f"<b>{key}</b>&nbsp;{what}" for key, what in pairs)
+
+
+def _fill(layout: QBoxLayout, parts: tuple[Part, ...]) -> None:
+    for part in parts:
+        item, stretch = part if isinstance(part, tuple) else (part, 0)
+        if isinstance(item, QLayout):
+            layout.addLayout(item, stretch)
+        else:
+            layout.addWidget(item, stretch)
+
+
+def tab_column(tab: QWidget, *parts: Part, spacing: int = 10) -> QVBoxLayout:
+    """A tab's content, top to bottom: no side margins (the page has them), some air under the tab bar."""
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(0, 12, 0, 0)
+    layout.setSpacing(spacing)
+    _fill(layout, parts)
+    return layout
+
+
+def row(*parts: Part, spacing: int | None = None) -> QHBoxLayout:
+    """Parts side by side, left to right (a scan field and its buttons, a line of filters)."""
+    layout = QHBoxLayout()
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    _fill(layout, parts)
+    return layout
