@@ -22,7 +22,7 @@ class Page:
 PAGES: tuple[Page, ...] = (
     Page("packing", "F1", built=True),
     Page("orders", "F2", built=True),
-    Page("picking", "F3", built=False),
+    Page("picking", "F3", built=True),
     Page("inventory", "F4", built=True),
     Page("bin_map", "F5", built=True),
     Page("shipments", "F6", built=False),

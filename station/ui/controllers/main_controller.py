@@ -16,6 +16,7 @@ from station.services.orders import ORDER_LIST_LIMIT, list_orders
 from station.ui.controllers.bin_map_controller import BinMapController
 from station.ui.controllers.inventory_controller import InventoryContext, InventoryController
 from station.ui.controllers.packing_controller import PackingController
+from station.ui.controllers.picking_controller import PickingController
 from station.ui.controllers.settings_controller import SettingsController
 from station.ui.controllers.status_controller import StatusController
 from station.ui.controllers.table_controller import TableController
@@ -26,6 +27,7 @@ from station.ui.views.bin_map_view import BinMapPage
 from station.ui.views.inventory_view import InventoryView
 from station.ui.views.main_window import MainWindow
 from station.ui.views.packing_view import PackingView
+from station.ui.views.picking_view import PickingView
 from station.ui.views.placeholder_view import PlaceholderView
 from station.ui.views.settings_view import SettingsView
 from station.ui.views.table_view import TablePageView
@@ -75,6 +77,7 @@ class MainController(QObject):
         self.settings: SettingsController | None = None
         self.inventory: InventoryController | None = None
         self.bin_map: BinMapController | None = None
+        self.picking: PickingController | None = None
 
         for page in PAGES:
             window.add_page(page.key, page_title(page.key), page.shortcut, self._build_page(page.key, settings, paths))
@@ -102,6 +105,10 @@ class MainController(QObject):
             packing_view = PackingView(title)
             self.packing = PackingController(packing_view, self.database, self.user, settings, paths, self.runner, self)
             return packing_view
+        if key == "picking":
+            picking_view = PickingView(title)
+            self.picking = PickingController(picking_view, self.database, self.user, settings, paths, self.runner, self)
+            return picking_view
         if key == "orders":
             view = TablePageView(title, self.tr("Filter: number, customer, comuna, state…"), stretch_column=2)
             self.tables[key] = TableController(
@@ -161,6 +168,8 @@ class MainController(QObject):
             self.inventory.page_shown()
         elif key == "bin_map" and self.bin_map is not None:
             self.bin_map.page_shown()
+        elif key == "picking" and self.picking is not None:
+            self.picking.page_shown()
         elif focus is not None:
             focus.setFocus()
         self.sig_page_shown.emit(key)
@@ -174,6 +183,8 @@ class MainController(QObject):
         if self.current_page == "bin_map" and self.bin_map is not None:
             self.bin_map.refresh()
             return None
+        if self.current_page == "picking" and self.picking is not None:
+            return self.picking.refresh()
         table = self.tables.get(self.current_page)
         return table.refresh() if table is not None else None
 
