@@ -18,6 +18,7 @@ from station.ui.controllers.inventory_controller import InventoryContext, Invent
 from station.ui.controllers.packing_controller import PackingController
 from station.ui.controllers.picking_controller import PickingController
 from station.ui.controllers.settings_controller import SettingsController
+from station.ui.controllers.slotting_controller import mount_slotting
 from station.ui.controllers.status_controller import StatusController
 from station.ui.controllers.table_controller import TableController
 from station.ui.models.orders_model import ORDERS_PLACED_COLUMN, OrdersTableModel
@@ -130,6 +131,7 @@ class MainController(QObject):
         if key == "bin_map":
             bin_map_page = BinMapPage(title)
             self.bin_map = BinMapController(bin_map_page, self.database, self.runner, self)
+            mount_slotting(bin_map_page, self.bin_map, self.database, self.user, settings, self.runner)
             return bin_map_page
         if key == "settings":
             settings_view = SettingsView(title)
