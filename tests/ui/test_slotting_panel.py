@@ -21,8 +21,10 @@ from station.domain.layout import Aisle, Layout, Place
 from station.domain.stock import MoveKind
 from station.services.auth import LoggedInUser, create_user
 from station.services.stock import Actor, StockLedger
-from station.ui.controllers.slotting_controller import SlottingController, build_slotting_panel
+from station.ui.controllers.bin_map_controller import BinMapController
+from station.ui.controllers.slotting_controller import SlottingController, build_slotting_panel, mount_slotting
 from station.ui.tasks import TaskRunner
+from station.ui.views.bin_map_view import BinMapPage
 
 LAYOUT = Layout(aisles=(Aisle("A", 500),), cross_aisles=(1000, 3000), places=(Place("PACK-01", "packing", 500, 500),))
 
@@ -108,3 +110,21 @@ def test_suggest_preview_reject_accept_and_do_the_move_by_scanning(
     with database.unit_of_work() as uow:
         held = uow.session.scalar(select(StockQuant.on_hand).where(StockQuant.location_id == near_bin))
     assert held == 20
+
+
+def test_the_bin_map_page_shows_the_panel_and_draws_the_selected_moves(
+    qtbot: QtBot, database: Database, runner: TaskRunner, settings: Settings
+) -> None:
+    user, _near_bin = fast_mover_at_the_back(database)
+    page = BinMapPage("Bin map")
+    bin_map = BinMapController(page, database, runner)
+    controller = mount_slotting(page, bin_map, database, user, settings, runner)
+    show_and_activate(qtbot, page)
+    assert controller.panel.isVisibleTo(page)
+    bin_map.page_shown()
+    qtbot.waitUntil(lambda: controller.warehouse_id is not None)  # it follows the map's warehouse
+    with qtbot.waitSignal(controller.sig_preview, timeout=10_000):
+        controller.suggest()
+    qtbot.waitUntil(lambda: bool(page.map.overlay.moves))
+    (arrow,) = page.map.overlay.moves
+    assert (arrow.p1().toTuple(), arrow.p2().toTuple()) == ((50.0, 2850.0), (50.0, 1050.0))

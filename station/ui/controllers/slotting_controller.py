@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from station.config import Settings
@@ -18,9 +18,11 @@ from station.services import slotting
 from station.services.auth import LoggedInUser
 from station.services.slotting import SuggestionRow, TaskRow
 from station.services.stock import Actor
+from station.ui.controllers.bin_map_controller import BinMapController
 from station.ui.controllers.inventory_tab import add_shortcuts, listen_for_scans
 from station.ui.models.slotting_model import suggestions_model, tasks_model
 from station.ui.tasks import Task, TaskRunner
+from station.ui.views.bin_map_view import BinMapPage
 from station.ui.views.slotting_view import SlottingPanel
 from station.ui.views.widgets import show_message
 
@@ -296,3 +298,22 @@ def build_slotting_panel(
     controller = SlottingController(panel, database, user, settings, runner, panel)
     controller.load()
     return panel, controller
+
+
+def mount_slotting(
+    page: BinMapPage,
+    bin_map: BinMapController,
+    database: Database,
+    user: LoggedInUser,
+    settings: Settings,
+    runner: TaskRunner,
+) -> SlottingController:
+    """The slotting panel in the Bin map page's side column: it follows the map's warehouse, its
+    selection draws before → after arrows on the map, and a done move redraws the map's stock."""
+    panel = SlottingPanel(page)
+    controller = SlottingController(panel, database, user, settings, runner, panel)  # loads with the map
+    page.add_side_panel(QCoreApplication.translate("SlottingController", "Slotting"), panel)
+    controller.sig_preview.connect(page.map.show_moves)
+    bin_map.sig_loaded.connect(lambda data: controller.set_warehouse(data.warehouse_id))
+    controller.sig_moved.connect(bin_map.load)
+    return controller
