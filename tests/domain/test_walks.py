@@ -96,3 +96,15 @@ def test_the_optimal_walk_is_never_longer_than_either_heuristic(picks: list[Poin
     # the optimal walk's length is what the distance matrix says its order costs
     stops = [DOCK, *(picks[i] for i in optimal.order), end or DOCK]
     assert optimal.length_cm == sum(layout.distance(a, b) for a, b in zip(stops, stops[1:], strict=False))
+
+
+def test_the_optimal_walk_keeps_its_time_limit_including_the_distance_matrix():
+    import random
+    import time
+
+    rng = random.Random(7)
+    picks = [pick(rng.choice("ABCDEF"), rng.randint(1000, 3000)) for _ in range(120)]
+    began = time.perf_counter()
+    walk = optimal_walk(TWO_BLOCKS, picks, DOCK, PACK, time_limit_s=0.3)
+    assert time.perf_counter() - began < 0.3 + 0.25  # generous: the test machine is shared
+    assert_consistent(walk, 120)
