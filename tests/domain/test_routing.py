@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 import time
 
@@ -67,10 +68,8 @@ def test_small_problems_are_solved_exactly(seed: int, count: int, open_path: boo
     assert route_length(matrix, order, closed=end is None) == brute_force(matrix, 0, end)
 
 
-def test_a_medium_problem_reaches_the_optimum_found_by_brute_force_on_a_known_structure():
+def test_forty_stops_on_a_circle_are_walked_round_the_circle():
     # 40 stops on a circle: the optimal tour is the circle itself.
-    import math
-
     points = [
         (round(1000 + 800 * math.cos(2 * math.pi * k / 40)), round(1000 + 800 * math.sin(2 * math.pi * k / 40)))
         for k in range(40)

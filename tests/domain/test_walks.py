@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,9 +102,6 @@ def test_the_optimal_walk_is_never_longer_than_either_heuristic(picks: list[Poin
 
 
 def test_the_optimal_walk_keeps_its_time_limit_including_the_distance_matrix():
-    import random
-    import time
-
     rng = random.Random(7)
     picks = [pick(rng.choice("ABCDEF"), rng.randint(1000, 3000)) for _ in range(120)]
     began = time.perf_counter()
