@@ -210,4 +210,7 @@ def sketch(layout: Layout) -> str:
     for aisle in layout.aisles:
         for offset, char in enumerate(aisle.code):
             labels[min(columns - 1, (aisle.x - left) // scale_x + offset)] = char
-    return "\n".join(["".join(row).rstrip() for row in reversed(grid)] + ["".join(labels).rstrip()])
+    lines = ["".join(row).rstrip() for row in reversed(grid)]
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join([*lines, "".join(labels).rstrip()])

@@ -270,3 +270,20 @@ def test_the_demo_warehouses_come_laid_out(demo: Database) -> None:
         assert [a.code for a in branch.aisles] == ["A", "B"] and [p.code for p in branch.places] == ["DOCK-01"]
         assert all(b.aisle and b.level for b in bins_of(session, ccp.id))
         assert isinstance(branch, Layout)
+
+
+def test_bins_with_history_are_not_replaced(database: Database, world: World) -> None:
+    with database.unit_of_work() as uow:
+        session = uow.session
+        ledger = StockLedger(session, Actor("test"))
+        ledger.receive(world.shirt, world.bin_a, 3)
+        ledger.move(world.shirt, world.bin_a, world.bench, 3)  # the bin is empty, its moves remain
+        uow.commit()
+    with database.unit_of_work() as uow:
+        session = uow.session
+        warehouse = session.get(Warehouse, world.warehouse_id)
+        with pytest.raises(LayoutError, match="SCL1: their history .* still refers to them"):
+            generate_layout(session, warehouse, aisles=1, racks=2, levels=2, replace=True)
+        uow.rollback()
+    with database.unit_of_work() as uow:
+        assert [b.code for b in bins_of(uow.session, world.warehouse_id)] == ["A-01-A", "A-01-B"]
