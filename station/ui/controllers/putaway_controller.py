@@ -29,7 +29,7 @@ from station.ui.controllers.inventory_tab import (
 from station.ui.models.putaway_model import PutawayModel
 from station.ui.tasks import Task
 from station.ui.views.putaway_view import PutawayView
-from station.ui.views.receiving_view import select_row
+from station.ui.views.widgets import select_row, step_selection
 
 
 class PutawayController(ScanTabController[PutawayView]):
@@ -47,7 +47,9 @@ class PutawayController(ScanTabController[PutawayView]):
         view.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.scanner = listen_for_scans(view.scan_field, self.handle_scan, self)
         view.refresh_button.clicked.connect(self.refresh)
-        add_shortcuts(view, {"Up": lambda: self._arrow(-1), "Down": lambda: self._arrow(1)})
+        add_shortcuts(
+            view, {"Up": lambda: step_selection(view.table, -1), "Down": lambda: step_selection(view.table, 1)}
+        )
         view.set_shortcuts(
             [
                 (self.tr("scan an item"), self.tr("choose its line")),
@@ -174,13 +176,6 @@ class PutawayController(ScanTabController[PutawayView]):
         self.view.set_message("error", message)
         packing_sound.error_sound()
         self.sig_refused.emit(message)
-
-    def _arrow(self, step: int) -> None:
-        count = self.model.rowCount()
-        if count:
-            current = self.view.table.selectionModel().selectedRows()
-            row = current[0].row() + step if current else 0
-            self._select(max(0, min(count - 1, row)))
 
     def _select(self, row: int) -> None:
         select_row(self.view.table, row)

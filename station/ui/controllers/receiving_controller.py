@@ -40,7 +40,8 @@ from station.ui.controllers.receiving_texts import ReceivingTexts
 from station.ui.models.receiving_models import OpenOrdersModel, ReceiptLinesModel
 from station.ui.scanner import WedgeScanDetector
 from station.ui.tasks import Task
-from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView, select_row, stretch_column
+from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView, stretch_column
+from station.ui.views.widgets import select_row, step_selection
 
 MAX_COUNT_DIGITS = 4
 
@@ -303,12 +304,7 @@ class ReceivingController(ScanTabController[ReceivingView]):
         self.sig_refused.emit(message)
 
     def _arrow(self, step: int) -> None:
-        table = self.view.orders_table if self.view.page == ORDERS else self.view.lines_table
-        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
-        current = rows[0].row() if rows else -1
-        count = table.model().rowCount() if table.model() else 0
-        if count:
-            select_row(table, max(0, min(count - 1, current + step)))
+        step_selection(self.view.orders_table if self.view.page == ORDERS else self.view.lines_table, step)
 
 
 def build_receiving_tab(context: InventoryContext, parent: QObject) -> InventoryTab:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from station.services.bin_moves import BinInfo
 from station.services.transfer_desk import (
@@ -47,6 +47,7 @@ from station.ui.controllers.transfers_texts import TransferTexts
 from station.ui.models.transfers_model import TransfersTableModel
 from station.ui.tasks import Task
 from station.ui.views.transfers_view import TransfersView
+from station.ui.views.widgets import select_row, step_selection
 
 TRANSFER_NUMBER = re.compile(r"^TR-\d+$", re.IGNORECASE)
 
@@ -370,18 +371,10 @@ class TransfersController(ScanTabController[TransfersView]):
     def _arrow(self, step: int) -> None:
         if self.view.move_field.hasFocus():
             return
-        count = self.model.rowCount()
-        if count:
-            current = self.view.table.selectionModel().selectedRows()
-            row = current[0].row() + step if current else 0
-            self._select(max(0, min(count - 1, row)))
+        step_selection(self.view.table, step)
 
     def _select(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.view.table.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.view.table.scrollTo(index)
+        select_row(self.view.table, row)
 
 
 def build_transfers_tab(context: InventoryContext, parent: QObject) -> InventoryTab:

@@ -7,7 +7,7 @@ SKU's name) opens the answer panel under it, whose fields take the focus until E
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -50,15 +50,6 @@ QTableView#receiptLines { selection-background-color: #BAE6FD; }
 def task_table(name: str) -> QTableView:
     """A work list: not sortable (it comes in working order), rows 40 px, the header marks the selection."""
     return read_only_table(40, object_name=name, sortable=False, highlight_sections=True)
-
-
-def select_row(table: QTableView, row: int) -> None:
-    """Select a whole row (the tables never take the focus, so this is how they show the current line)."""
-    index = table.model().index(row, 0)
-    table.selectionModel().select(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    )
-    table.scrollTo(index)
 
 
 def stretch_column(table: QTableView, column: int) -> None:

@@ -3,7 +3,7 @@ table, the shortcut bar. The styles are station/ui/style.py's (and each tab's ow
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -96,6 +96,25 @@ def read_only_table(
     table.horizontalHeader().setHighlightSections(highlight_sections)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select a whole row (the tables never take the focus, so this is how they show the current line)."""
+    index = table.model().index(row, 0)
+    table.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.scrollTo(index)
+
+
+def step_selection(table: QTableView, step: int) -> None:
+    """↑/↓ from the scan field: select the row `step` away from the selected one (the first row when
+    none is), never past either end."""
+    count = table.model().rowCount() if table.model() else 0
+    if count:
+        rows = table.selectionModel().selectedRows()
+        row = rows[0].row() + step if rows else 0
+        select_row(table, max(0, min(count - 1, row)))
 
 
 def shortcut_bar(*, wrap: bool = False) -> QLabel:
