@@ -287,3 +287,18 @@ def test_bins_with_history_are_not_replaced(database: Database, world: World) ->
         uow.rollback()
     with database.unit_of_work() as uow:
         assert [b.code for b in bins_of(uow.session, world.warehouse_id)] == ["A-01-A", "A-01-B"]
+
+
+def test_an_aisle_with_racks_on_one_side_walks_beside_them_and_clashing_aisles_are_named() -> None:
+    from station.services.layout import layout_from_locations
+
+    one_sided = [
+        Location(code=f"A-0{rack}-A", kind=LocationKind.STORAGE, x=100, y=1000 + rack * 120, width=108, height=120)
+        for rack in (1, 3)
+    ]
+    layout, assigned = layout_from_locations(one_sided)
+    assert [(a.code, a.x) for a in layout.aisles] == [("A", 208 + 150)]
+    assert assigned == {0: ("A", "A"), 1: ("A", "A")}
+    twins = [*one_sided, Location(code="B-01-A", kind=LocationKind.STORAGE, x=100, y=3000, width=108, height=120)]
+    with pytest.raises(LayoutError, match="aisles A and B would share one walkway at x=358"):
+        layout_from_locations(twins)
