@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.views.widgets import message_kind, message_label, shortcut_text, show_message, tab_column
+from station.ui.views.widgets import ScanTabView, message_label, tab_column
 
 COUNTING, REVIEW, DONE = range(3)
 
@@ -75,7 +75,7 @@ def _label(name: str, text: str = "") -> QLabel:
     return label
 
 
-class CountsView(QWidget):
+class CountsView(ScanTabView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(COUNTS_STYLESHEET)
@@ -185,13 +185,3 @@ class CountsView(QWidget):
 
     def show_page(self, page: int) -> None:
         self.stack.setCurrentIndex(page)
-
-    def set_message(self, kind: str, text: str) -> None:
-        show_message(self.message, kind, text)
-
-    @property
-    def message_kind(self) -> str:
-        return message_kind(self.message)
-
-    def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
-        self.shortcut_bar.setText(shortcut_text(pairs))

@@ -10,12 +10,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from station.ui.views.receiving_view import TAB_STYLESHEET, stretch_column, task_table
-from station.ui.views.widgets import message_label, row, shortcut_bar, shortcut_text, show_message, tab_column
+from station.ui.views.widgets import (
+    ScanTabView,
+    message_label,
+    row,
+    shortcut_bar,
+    tab_column,
+)
 
 SKU_COLUMN, NAME_COLUMN = 0, 1
 
 
-class PutawayView(QWidget):
+class PutawayView(ScanTabView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(TAB_STYLESHEET)
@@ -38,9 +44,3 @@ class PutawayView(QWidget):
 
     def fit_columns(self) -> None:
         stretch_column(self.table, NAME_COLUMN)
-
-    def set_message(self, kind: str, text: str) -> None:
-        show_message(self.message, kind, text)
-
-    def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
-        self.shortcut_bar.setText(shortcut_text(pairs))

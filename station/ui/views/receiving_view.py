@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from station.ui.views.widgets import (
-    message_kind,
+    ScanTabView,
     message_label,
     read_only_table,
     row,
     shortcut_bar,
-    shortcut_text,
-    show_message,
     tab_column,
 )
 
@@ -111,7 +109,7 @@ class AnswerPanel(QFrame):
         return self.first.text().strip(), self.second.text().strip()
 
 
-class ReceivingView(QWidget):
+class ReceivingView(ScanTabView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(TAB_STYLESHEET)
@@ -173,13 +171,3 @@ class ReceivingView(QWidget):
     @property
     def page(self) -> int:
         return self.stack.currentIndex()
-
-    def set_message(self, kind: str, text: str) -> None:
-        show_message(self.message, kind, text)
-
-    @property
-    def message_kind(self) -> str:
-        return message_kind(self.message)
-
-    def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
-        self.shortcut_bar.setText(shortcut_text(pairs))

@@ -156,3 +156,20 @@ def row(*parts: Part, spacing: int | None = None) -> QHBoxLayout:
         layout.setSpacing(spacing)
     _fill(layout, parts)
     return layout
+
+
+class ScanTabView(QWidget):
+    """A scanning tab's view: its subclass makes `message` (a `message_label`) and `shortcut_bar`."""
+
+    message: QLabel
+    shortcut_bar: QLabel
+
+    def set_message(self, kind: str, text: str) -> None:
+        show_message(self.message, kind, text)
+
+    @property
+    def message_kind(self) -> str:
+        return message_kind(self.message)
+
+    def set_shortcuts(self, pairs: list[tuple[str, str]]) -> None:
+        self.shortcut_bar.setText(shortcut_text(pairs))
