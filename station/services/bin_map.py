@@ -81,6 +81,7 @@ class BinSearch:
     text: str
     kind: str  # "bin", "sku", "lot", "order", "picklist" or "" when nothing matched
     title: str  # what was found, e.g. "SKU POL-M-ROJ Polera M roja"
+    subject: str  # the same without the kind's word: "POL-M-ROJ Polera M roja"
     location_ids: list[int]
     message: str  # for the person: how many bins, or why none
 
@@ -233,7 +234,7 @@ def search_bins(session: Session, warehouse_id: int, text: str, *, today: date |
         raise BinMapError(f"No warehouse #{warehouse_id}")
     text = text.strip()
     if not text:
-        return BinSearch(text, "", "", [], "Type or scan a bin, SKU, barcode, lot, order or picklist")
+        return BinSearch(text, "", "", "", [], "Type or scan a bin, SKU, barcode, lot, order or picklist")
     today = today or utcnow().date()
     found = (
         _bin_search(session, warehouse_id, text)
@@ -247,13 +248,15 @@ def search_bins(session: Session, warehouse_id: int, text: str, *, today: date |
             text,
             "",
             "",
+            "",
             [],
             f"Nothing in {warehouse.code} is called '{text}': not a bin, SKU, barcode, lot, order or picklist",
         )
     kind, title, ids = found
+    subject = title.split(" ", 1)[1]
     if not ids:
-        return BinSearch(text, kind, title, [], f"{title}: no bin of {warehouse.code} holds it")
-    return BinSearch(text, kind, title, ids, f"{title}: {len(ids)} bin(s)")
+        return BinSearch(text, kind, title, subject, [], f"{title}: no bin of {warehouse.code} holds it")
+    return BinSearch(text, kind, title, subject, ids, f"{title}: {len(ids)} bin(s)")
 
 
 Found = tuple[str, str, list[int]] | None

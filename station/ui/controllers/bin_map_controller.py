@@ -48,7 +48,7 @@ def _search(database: Database, warehouse_id: int, text: str) -> BinSearch:
         try:
             return search_bins(uow.session, warehouse_id, text)
         except BinMapError as exc:
-            return BinSearch(text, "", "", [], str(exc))
+            return BinSearch(text, "", "", "", [], str(exc))
 
 
 def _details(database: Database, location_id: int) -> BinDetails:
@@ -197,7 +197,7 @@ class BinMapController(QObject):
         if found.location_ids:
             self.page.map.show_region(shown)
             hidden = len(found.location_ids) - len(shown)
-            text = found.message
+            text = self.tr("%1: %n bin(s)", None, len(found.location_ids)).replace("%1", self._title(found))
             if hidden:
                 text += " " + self.tr("(%n on other levels)", None, hidden)
             show_message(self.page.message, "success", text)
@@ -205,6 +205,16 @@ class BinMapController(QObject):
             show_message(self.page.message, "error", found.message)
         self.page.search_field.selectAll()
         self.sig_searched.emit(found)
+
+    def _title(self, found: BinSearch) -> str:
+        words = {
+            "bin": self.tr("Bin %1"),
+            "sku": self.tr("SKU %1"),
+            "lot": self.tr("Lot %1"),
+            "order": self.tr("Order %1"),
+            "picklist": self.tr("Picklist %1"),
+        }
+        return words[found.kind].replace("%1", found.subject) if found.kind in words else found.title
 
     def show_bin(self, location_id: int) -> Task:
         task = self.runner.submit(_details, self.database, location_id, lane="db")

@@ -7,6 +7,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from station.services.bin_map import BinDetails
+from station.ui.models.locations_model import location_kind_title
+from station.ui.models.moves_model import kind_title
 from station.ui.views.bin_map_colours import ColourMode
 
 
@@ -63,7 +65,7 @@ class DetailsPanel(QWidget):
         self.heading.setText(
             self.tr("<b>%1</b> · %2 · %n unit(s)", None, details.units)
             .replace("%1", details.code)
-            .replace("%2", details.kind)
+            .replace("%2", location_kind_title(details.kind))
             + capacity
         )
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -79,7 +81,7 @@ class DetailsPanel(QWidget):
             self.contents.setText(self.tr("Empty."))
         if details.moves:
             lines = "".join(
-                f"<tr><td>{m.at.strftime('%Y-%m-%d')}</td><td>{m.kind}</td><td>{m.sku}</td>"
+                f"<tr><td>{m.at.strftime('%Y-%m-%d')}</td><td>{kind_title(m.kind)}</td><td>{m.sku}</td>"
                 f"<td align='right'>{m.quantity:,}</td><td>{m.source} → {m.target}</td></tr>"
                 for m in details.moves
             )
