@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from station.db import Database
 from station.db.models import (
     Channel,
@@ -110,3 +112,17 @@ def add_order(database: Database, world: World, lines: list[tuple[int, int]], *,
             order.total += 9990 * quantity
         uow.commit()
         return order.id
+
+
+def add_branch(session: Session) -> int:
+    """A second warehouse, CCP "Bodega Concepción", with its dock DOCK-01 and one bin B-01-A; its id."""
+    branch = Warehouse(code="CCP", name="Bodega Concepción")
+    session.add(branch)
+    session.flush()
+    session.add_all(
+        [
+            Location(warehouse_id=branch.id, code="DOCK-01", kind=LocationKind.DOCK),
+            Location(warehouse_id=branch.id, code="B-01-A", kind=LocationKind.STORAGE),
+        ]
+    )
+    return branch.id

@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 
-from sample_world import build_world
+from sample_world import add_branch, build_world
 
 from station.db import Database
-from station.db.models import Location, LocationKind, StockMove, Warehouse
+from station.db.models import StockMove
 from station.services.stock import Actor, StockLedger
 
 
@@ -25,15 +25,7 @@ def test_send_stock_to_another_warehouse_and_move_it_between_bins(database: Data
     world = build_world(database)
     with database.unit_of_work() as uow:
         session = uow.session
-        branch = Warehouse(code="CCP", name="Bodega Concepción")
-        session.add(branch)
-        session.flush()
-        session.add_all(
-            [
-                Location(warehouse_id=branch.id, code="DOCK-01", kind=LocationKind.DOCK),
-                Location(warehouse_id=branch.id, code="B-01-A", kind=LocationKind.STORAGE),
-            ]
-        )
+        add_branch(session)
         StockLedger(session, Actor("cli")).receive(world.shirt, world.bin_a, 8)
         uow.commit()
 

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
-from sample_world import World, build_world
+from sample_world import World, add_branch, build_world
 from sqlalchemy import select
 
 from station.config import Settings, station_paths
 from station.db import Database
-from station.db.models import Location, LocationKind, Role, StockMove, StockQuant, Warehouse
+from station.db.models import Location, Role, StockMove, StockQuant, Warehouse
 from station.services.auth import LoggedInUser, create_user
 from station.services.stock import Actor, StockLedger
 from station.ui.controllers.inventory_tab import InventoryContext
@@ -27,15 +27,7 @@ def place(database: Database) -> tuple[World, LoggedInUser]:
     world = build_world(database)
     with database.unit_of_work() as uow:
         session = uow.session
-        branch = Warehouse(code="CCP", name="Bodega Concepción")
-        session.add(branch)
-        session.flush()
-        session.add_all(
-            [
-                Location(warehouse_id=branch.id, code="DOCK-01", kind=LocationKind.DOCK),
-                Location(warehouse_id=branch.id, code="B-01-A", kind=LocationKind.STORAGE),
-            ]
-        )
+        add_branch(session)
         lead = create_user(session, "lead", "Jorge Sepúlveda", Role.LEAD, "2222")
         StockLedger(session, Actor("setup")).receive(world.shirt, world.bin_a, 8)
         StockLedger(session, Actor("setup")).receive(world.mug, world.bin_b, 4)
