@@ -53,6 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     generate.add_argument("--docks", type=int, default=1)
     generate.add_argument("--pack-stations", type=int, default=4)
     generate.add_argument("--pick-face-racks", type=int, default=0, metavar="N", help="racks 1…N, two lowest levels")
+    generate.add_argument(
+        "--pattern", default=None, help="code pattern of the bins, e.g. '{aisle:AA}-{rack:00}-{level:A}-{bin:00?}'"
+    )
     generate.add_argument("--replace", action="store_true", help="throw away the current bins (none may hold stock)")
     generate.set_defaults(handler=_generate)
 
@@ -99,6 +102,7 @@ def _generate(args: argparse.Namespace) -> int:
             docks=args.docks,
             pack_stations=args.pack_stations,
             pick_face_racks=args.pick_face_racks,
+            pattern=args.pattern,
             replace=args.replace,
         )
 

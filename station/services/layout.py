@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from station.db.models import Location, LocationKind, StockQuant, Warehouse
 from station.domain.layout import Layout, LayoutError, Point
-from station.domain.locations import InvalidLocationCode
+from station.domain.locations import InvalidLocationCode, InvalidLocationPattern, LocationPattern
 from station.services.layout_floor import (
     BIN_KINDS,
     DEFAULT_AISLE_WIDTH,
@@ -153,6 +153,7 @@ def generate_layout(
     pick_face_levels: int = 2,
     capacity: int = 120,
     pick_face_capacity: int = 40,
+    pattern: str | None = None,
     replace: bool = False,
 ) -> GeneratedLayout:
     """Create `aisles` × `racks` × `levels` bins, docks and benches, and the layout that walks them.
@@ -160,13 +161,20 @@ def generate_layout(
     Each aisle is a walkway with odd racks on its left and even racks on its right (01 faces 02), racks
     of neighbouring aisles back to back; levels are strips across a rack's depth, the first nearest
     the walkway. `middle_cross_aisles` split the racks into blocks with a gap one aisle wide. Bins are
-    coded with the warehouse's location pattern. The caller commits (one transaction).
+    coded with the warehouse's location pattern, or with `pattern` (a spec such as
+    "{aisle:AA}-{rack:00}-{level:A}"), which then becomes the warehouse's pattern. The caller commits
+    (one transaction).
     """
     _check_sizes(
         aisles, racks, levels, aisle_width_cm, rack_depth_cm, bay_length_cm, middle_cross_aisles, docks, pack_stations
     )
-    pattern = warehouse_pattern(warehouse)
     removed = _clear_bins(session, warehouse, replace)
+    if pattern is not None and pattern != warehouse.location_pattern:
+        try:
+            warehouse.location_pattern = LocationPattern(pattern).spec  # scans of the new bins read with it
+        except InvalidLocationPattern as error:
+            raise LayoutError(f"the location pattern {pattern!r} cannot be used: {error}") from error
+    pattern_of_bins = warehouse_pattern(warehouse)
     bays = (racks + 1) // 2
     if middle_cross_aisles >= bays:
         raise LayoutError(f"{middle_cross_aisles} middle cross-aisle(s) need more than {bays} bay(s) per aisle")
@@ -187,10 +195,10 @@ def generate_layout(
                 pick_face = rack <= pick_face_racks and level < pick_face_levels
                 segments = {"aisle": letters(a), "rack": rack, "level": letters(level)}
                 try:
-                    code = pattern.format({k: v for k, v in segments.items() if k in pattern.names})
+                    code = pattern_of_bins.format({k: v for k, v in segments.items() if k in pattern_of_bins.names})
                 except InvalidLocationCode as error:
                     raise LayoutError(
-                        f"cannot code the bins of {warehouse.code} with {pattern.spec!r}: {error}"
+                        f"cannot code the bins of {warehouse.code} with {pattern_of_bins.spec!r}: {error}"
                     ) from error
                 bins.append(
                     Location(
@@ -206,6 +214,12 @@ def generate_layout(
                         level=letters(level),
                     )
                 )
+    codes = [b.code for b in bins]
+    if len(set(codes)) < len(codes):
+        twice = next(code for code in codes if codes.count(code) > 1)
+        raise LayoutError(
+            f"the pattern {pattern_of_bins.spec!r} gives two bins the code {twice}: it needs rack and level"
+        )
     existing = {
         location.code.upper(): location
         for location in session.scalars(select(Location).where(Location.warehouse_id == warehouse.id))
@@ -217,7 +231,7 @@ def generate_layout(
     session.add_all([*bins, *new_places])
     session.flush()
     every = list(session.scalars(select(Location).where(Location.warehouse_id == warehouse.id).order_by(Location.code)))
-    layout, _ = layout_from_locations(every, pattern, aisle_width=aisle_width_cm, rack_depth=rack_depth_cm)
+    layout, _ = layout_from_locations(every, pattern_of_bins, aisle_width=aisle_width_cm, rack_depth=rack_depth_cm)
     warehouse.layout = layout.to_json()
     session.flush()
     return GeneratedLayout(

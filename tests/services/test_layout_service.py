@@ -302,3 +302,17 @@ def test_an_aisle_with_racks_on_one_side_walks_beside_them_and_clashing_aisles_a
     twins = [*one_sided, Location(code="B-01-A", kind=LocationKind.STORAGE, x=100, y=3000, width=108, height=120)]
     with pytest.raises(LayoutError, match="aisles A and B would share one walkway at x=358"):
         layout_from_locations(twins)
+
+
+def test_a_pattern_codes_the_bins_and_becomes_the_warehouse_s(database: Database) -> None:
+    with database.unit_of_work() as uow:
+        session = uow.session
+        warehouse = new_warehouse(session)
+        with pytest.raises(LayoutError, match="gives two bins the code A-A"):
+            generate_layout(session, warehouse, aisles=1, racks=2, levels=2, pattern="{aisle:AA}-{level:A}")
+        with pytest.raises(LayoutError, match="cannot be used"):
+            generate_layout(session, warehouse, aisles=1, racks=2, levels=2, pattern="{aisle:AA}{rack:00}")
+        generate_layout(session, warehouse, aisles=1, racks=2, levels=2, pattern="{aisle:AA}.{rack:000}.{level:A}")
+        assert warehouse.location_pattern == "{aisle:AA}.{rack:000}.{level:A}"
+        assert [b.code for b in bins_of(session, warehouse.id)] == ["A.001.A", "A.001.B", "A.002.A", "A.002.B"]
+        assert [a.code for a in derive_layout(session, warehouse).aisles] == ["A"]
