@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from inventory_tabs import context, open_tab
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from receiving_world import MUG_EAN, SHIRT_EAN, ReceivingWorld, build_receiving_world, units_at
 
-from station.config import Settings, station_paths
+from station.config import Settings
 from station.db import Database
 from station.services.receiving import load_receipt
 from station.services.receiving_queries import book_receipt
 from station.services.stock import Actor
-from station.ui.controllers.inventory_tab import InventoryContext
 from station.ui.controllers.putaway_controller import PutawayController
 from station.ui.tasks import TaskRunner
 from station.ui.views.putaway_view import PutawayView
@@ -34,16 +34,8 @@ def place(database: Database) -> ReceivingWorld:
 
 @pytest.fixture
 def tab(qtbot: QtBot, database: Database, runner: TaskRunner, place: ReceivingWorld) -> PutawayController:
-    view = PutawayView()
-    qtbot.addWidget(view)
-    view.resize(1200, 700)
-    view.show()
-    controller = PutawayController(
-        view, InventoryContext(database, place.lead, Settings(station_name="RECV-1"), station_paths(), runner)
-    )
-    with qtbot.waitSignal(controller.sig_loaded, timeout=10_000):
-        controller.focus()
-    return controller
+    station = context(database, place.lead, Settings(station_name="RECV-1"), runner)
+    return open_tab(qtbot, PutawayView(), PutawayController, station, "sig_loaded", size=(1200, 700))
 
 
 def scan(qtbot: QtBot, tab: PutawayController, code: str, signal_name: str) -> None:

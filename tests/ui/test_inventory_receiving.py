@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from inventory_tabs import context, open_tab
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from receiving_world import MUG_EAN, NEW_EAN, SHIRT_EAN, ReceivingWorld, build_receiving_world, order_status, units_at
 
-from station.config import Settings, StationPaths, station_paths
+from station.config import Settings, StationPaths
 from station.db import Database
 from station.domain.gs1 import GS
-from station.ui.controllers.inventory_tab import InventoryContext
 from station.ui.controllers.receiving_controller import ReceivingController
 from station.ui.tasks import TaskRunner
 from station.ui.views.receiving_view import LINES, ORDERS, ReceivingView
@@ -24,16 +24,8 @@ def place(database: Database) -> ReceivingWorld:
 
 @pytest.fixture
 def tab(qtbot: QtBot, database: Database, runner: TaskRunner, place: ReceivingWorld) -> ReceivingController:
-    view = ReceivingView()
-    qtbot.addWidget(view)
-    view.resize(1200, 760)
-    view.show()
-    controller = ReceivingController(
-        view, InventoryContext(database, place.lead, Settings(station_name="RECV-1"), station_paths(), runner)
-    )
-    with qtbot.waitSignal(controller.sig_orders_loaded, timeout=10_000):
-        controller.focus()
-    return controller
+    station = context(database, place.lead, Settings(station_name="RECV-1"), runner)
+    return open_tab(qtbot, ReceivingView(), ReceivingController, station, "sig_orders_loaded")
 
 
 def scan(qtbot: QtBot, tab: ReceivingController, code: str, signal_name: str = "sig_scan_handled") -> None:

@@ -3,7 +3,9 @@ received at the other warehouse's station, and the refusals a warehouse worker w
 
 from __future__ import annotations
 
+import inventory_tabs as tabs
 import pytest
+from inventory_tabs import context
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
@@ -11,12 +13,11 @@ from pytestqt.qtbot import QtBot
 from sample_world import World, add_branch, build_world
 from sqlalchemy import select
 
-from station.config import Settings, station_paths
+from station.config import Settings
 from station.db import Database
 from station.db.models import Location, Role, StockMove, StockQuant, Warehouse
 from station.services.auth import LoggedInUser, create_user
 from station.services.stock import Actor, StockLedger
-from station.ui.controllers.inventory_tab import InventoryContext
 from station.ui.controllers.transfers_controller import TransfersController
 from station.ui.tasks import TaskRunner
 from station.ui.views.transfers_view import TransfersView
@@ -38,15 +39,8 @@ def place(database: Database) -> tuple[World, LoggedInUser]:
 def open_tab(
     qtbot: QtBot, database: Database, user: LoggedInUser, runner: TaskRunner, warehouse: str
 ) -> TransfersController:
-    view = TransfersView()
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    settings = Settings(station_name="bench-7", warehouse_code=warehouse)
-    controller = TransfersController(view, InventoryContext(database, user, settings, station_paths(), runner))
-    with qtbot.waitSignal(controller.sig_loaded, timeout=10_000):
-        controller.focus()
-    return controller
+    station = context(database, user, Settings(station_name="bench-7", warehouse_code=warehouse), runner)
+    return tabs.open_tab(qtbot, TransfersView(), TransfersController, station, "sig_loaded", size=(1200, 800))
 
 
 def scan(qtbot: QtBot, field: QLineEdit, code: str, signal) -> None:
