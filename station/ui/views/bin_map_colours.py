@@ -28,17 +28,13 @@ class ColourMode:
     classify: Callable[[MapBin], int]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BinMapColours", text)
-
-
 def mode_title(key: str) -> str:
     return {
-        "occupancy": _t("Occupancy %"),
-        "abc": _t("ABC class"),
-        "expiry": _t("Soonest expiry"),
-        "count_age": _t("Days since last count"),
-        "empty": _t("Empty bins"),
+        "occupancy": QCoreApplication.translate("BinMapColours", "Occupancy %"),
+        "abc": QCoreApplication.translate("BinMapColours", "ABC class"),
+        "expiry": QCoreApplication.translate("BinMapColours", "Soonest expiry"),
+        "count_age": QCoreApplication.translate("BinMapColours", "Days since last count"),
+        "empty": QCoreApplication.translate("BinMapColours", "Empty bins"),
     }[key]
 
 
@@ -52,20 +48,24 @@ def colour_mode(key: str, today: date) -> ColourMode:
         return classify(bin_) if bin_.kind in STOCKED_KINDS else place
 
     return ColourMode(
-        key, mode_title(key), [*map(QColor, colours), PLACE], [*labels, _t("Dock, bench, other")], with_places
+        key,
+        mode_title(key),
+        [*map(QColor, colours), PLACE],
+        [*labels, QCoreApplication.translate("BinMapColours", "Dock, bench, other")],
+        with_places,
     )
 
 
 def _occupancy(today: date):
     colours = ["#eceff1", "#c8e6c9", "#81c784", "#fdd835", "#fb8c00", "#e53935", "#90a4ae"]
     labels = [
-        _t("Empty"),
-        _t("Up to 25 %"),
-        _t("26–50 %"),
-        _t("51–75 %"),
-        _t("76–100 %"),
-        _t("Over capacity"),
-        _t("Stock, no capacity set"),
+        QCoreApplication.translate("BinMapColours", "Empty"),
+        QCoreApplication.translate("BinMapColours", "Up to 25 %"),
+        QCoreApplication.translate("BinMapColours", "26–50 %"),
+        QCoreApplication.translate("BinMapColours", "51–75 %"),
+        QCoreApplication.translate("BinMapColours", "76–100 %"),
+        QCoreApplication.translate("BinMapColours", "Over capacity"),
+        QCoreApplication.translate("BinMapColours", "Stock, no capacity set"),
     ]
 
     def classify(bin_: MapBin) -> int:
@@ -83,13 +83,23 @@ def _occupancy(today: date):
 
 def _abc(today: date):
     colours = ["#e53935", "#fb8c00", "#64b5f6"]
-    labels = [_t("A: the first 80 % of units picked"), _t("B: the next 15 %"), _t("C: the rest, or nothing picked")]
+    labels = [
+        QCoreApplication.translate("BinMapColours", "A: the first 80 % of units picked"),
+        QCoreApplication.translate("BinMapColours", "B: the next 15 %"),
+        QCoreApplication.translate("BinMapColours", "C: the rest, or nothing picked"),
+    ]
     return colours, labels, lambda bin_: {"A": 0, "B": 1}.get(bin_.abc or "C", 2)
 
 
 def _expiry(today: date):
     colours = ["#b71c1c", "#fb8c00", "#fdd835", "#66bb6a", "#eceff1"]
-    labels = [_t("Expired"), _t("Within 30 days"), _t("Within 90 days"), _t("Later"), _t("No expiry date")]
+    labels = [
+        QCoreApplication.translate("BinMapColours", "Expired"),
+        QCoreApplication.translate("BinMapColours", "Within 30 days"),
+        QCoreApplication.translate("BinMapColours", "Within 90 days"),
+        QCoreApplication.translate("BinMapColours", "Later"),
+        QCoreApplication.translate("BinMapColours", "No expiry date"),
+    ]
 
     def classify(bin_: MapBin) -> int:
         if bin_.soonest_expiry is None:
@@ -103,11 +113,11 @@ def _expiry(today: date):
 def _count_age(today: date):
     colours = ["#66bb6a", "#fdd835", "#fb8c00", "#e53935", "#616161"]
     labels = [
-        _t("Counted in the last 30 days"),
-        _t("31–90 days ago"),
-        _t("91–180 days ago"),
-        _t("Over 180 days ago"),
-        _t("Never counted"),
+        QCoreApplication.translate("BinMapColours", "Counted in the last 30 days"),
+        QCoreApplication.translate("BinMapColours", "31–90 days ago"),
+        QCoreApplication.translate("BinMapColours", "91–180 days ago"),
+        QCoreApplication.translate("BinMapColours", "Over 180 days ago"),
+        QCoreApplication.translate("BinMapColours", "Never counted"),
     ]
 
     def classify(bin_: MapBin) -> int:
@@ -121,5 +131,8 @@ def _count_age(today: date):
 
 def _empty(today: date):
     colours = ["#1e88e5", "#e0e0e0"]
-    labels = [_t("Empty"), _t("Holds stock")]
+    labels = [
+        QCoreApplication.translate("BinMapColours", "Empty"),
+        QCoreApplication.translate("BinMapColours", "Holds stock"),
+    ]
     return colours, labels, lambda bin_: 0 if bin_.empty else 1

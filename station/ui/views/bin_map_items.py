@@ -222,7 +222,7 @@ class LayoutItem(QGraphicsItem):
         for aisle in self.layout.aisles:
             _label(
                 painter,
-                QPointF(aisle.x, self.layout.front - self.layout.aisle_width),
+                QPointF(aisle.x, self.layout.back + self.layout.aisle_width),
                 aisle.code,
                 pixels_per_cm,
                 font,
@@ -296,9 +296,9 @@ class OverlayItem(QGraphicsItem):
         if self.highlighted:
             painter.setPen(_pen("#d500f9", 3))
             painter.setBrush(QColor(213, 0, 249, 90))
-            for rect in self.highlighted:  # at least 8 px, so a bin found stays visible zoomed out
-                grow_x = max(0.0, 8 * pixel - rect.width()) / 2
-                grow_y = max(0.0, 8 * pixel - rect.height()) / 2
+            for rect in self.highlighted:  # at least 12 px, so a bin found stays visible zoomed out
+                grow_x = max(0.0, 12 * pixel - rect.width()) / 2
+                grow_y = max(0.0, 12 * pixel - rect.height()) / 2
                 painter.drawRect(rect.adjusted(-grow_x, -grow_y, grow_x, grow_y))
         if len(self.route) > 1:
             painter.setPen(_pen("#0d47a1", 3))
