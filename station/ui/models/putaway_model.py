@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from station.services.receiving_queries import (
     RULE_AISLE,
@@ -11,7 +11,7 @@ from station.services.receiving_queries import (
     RULE_PICK_FACE,
     PutawayItem,
 )
-from station.ui.models.rows_model import Column, RowsTableModel
+from station.ui.models.rows_model import Column, RowsTableModel, optional_column, text_column, units_column
 
 
 def why(item: PutawayItem) -> str:
@@ -29,15 +29,10 @@ def why(item: PutawayItem) -> str:
 def putaway_columns() -> list[Column[PutawayItem]]:
     translate = QCoreApplication.translate
     return [
-        Column(lambda: translate("PutawayTasks", "SKU"), lambda r: r.sku, lambda r: r.sku),
+        text_column(lambda: translate("PutawayTasks", "SKU"), lambda r: r.sku),
         Column(lambda: translate("PutawayTasks", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
-        Column(lambda: translate("PutawayTasks", "Lot"), lambda r: r.lot_code or "", lambda r: r.lot_code or ""),
-        Column(
-            lambda: translate("PutawayTasks", "Units"),
-            lambda r: QLocale().toString(r.quantity),
-            lambda r: r.quantity,
-            numeric=True,
-        ),
+        optional_column(lambda: translate("PutawayTasks", "Lot"), lambda r: r.lot_code, blank=""),
+        units_column(lambda: translate("PutawayTasks", "Units"), lambda r: r.quantity),
         Column(lambda: translate("PutawayTasks", "Suggested bin"), lambda r: r.bin_code or "—", lambda r: r.bin_code),
         Column(lambda: translate("PutawayTasks", "Why"), why, lambda r: r.rule),
     ]

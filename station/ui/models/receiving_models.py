@@ -13,17 +13,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from station.services.receiving import ReceiptLine
 from station.services.receiving_queries import OpenPurchaseOrder
-from station.ui.models.rows_model import Column, RowsTableModel
+from station.ui.models.rows_model import Column, RowsTableModel, text_column, units, units_column
 
 COMPLETE, OVER, SHORT, WAITING = "complete", "over", "short", "waiting"
 LINE_COLOURS = {COMPLETE: "#DCFCE7", OVER: "#FFEDD5", SHORT: "#FEF9C3"}
 SKU, NAME, EXPECTED, RECEIVED, OPEN, FLAG = range(6)
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def _units(value: int) -> str:
-    return QLocale().toString(value)
 
 
 def line_state(line: ReceiptLine) -> str:
@@ -38,31 +34,24 @@ def line_flag(line: ReceiptLine) -> str:
     translate = QCoreApplication.translate
     state = line_state(line)
     if line.line_id is None and line.received:
-        return translate("ReceivingLines", "not on the order (+%1)").replace("%1", _units(line.received))
+        return translate("ReceivingLines", "not on the order (+%1)").replace("%1", units(line.received))
     if state == OVER:
-        return translate("ReceivingLines", "over by %1").replace("%1", _units(line.over))
+        return translate("ReceivingLines", "over by %1").replace("%1", units(line.over))
     if state == COMPLETE:
         return translate("ReceivingLines", "complete")
     if state == SHORT:
-        return translate("ReceivingLines", "short by %1").replace("%1", _units(line.under))
+        return translate("ReceivingLines", "short by %1").replace("%1", units(line.under))
     return ""
 
 
 def receipt_columns() -> list[Column[ReceiptLine]]:
     translate = QCoreApplication.translate
     return [
-        Column(lambda: translate("ReceivingLines", "SKU"), lambda r: r.sku, lambda r: r.sku),
+        text_column(lambda: translate("ReceivingLines", "SKU"), lambda r: r.sku),
         Column(lambda: translate("ReceivingLines", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
-        Column(
-            lambda: translate("ReceivingLines", "Expected"),
-            lambda r: _units(r.ordered),
-            lambda r: r.ordered,
-            numeric=True,
-        ),
-        Column(
-            lambda: translate("ReceivingLines", "Received"), lambda r: _units(r.total), lambda r: r.total, numeric=True
-        ),
-        Column(lambda: translate("ReceivingLines", "Open"), lambda r: _units(r.under), lambda r: r.under, numeric=True),
+        units_column(lambda: translate("ReceivingLines", "Expected"), lambda r: r.ordered),
+        units_column(lambda: translate("ReceivingLines", "Received"), lambda r: r.total),
+        units_column(lambda: translate("ReceivingLines", "Open"), lambda r: r.under),
         Column(lambda: translate("ReceivingLines", "Check"), line_flag, line_state),
     ]
 
@@ -100,23 +89,16 @@ def order_columns() -> list[Column[OpenPurchaseOrder]]:
         return translate("OpenPurchaseOrders", "ordered")
 
     return [
-        Column(lambda: translate("OpenPurchaseOrders", "Order"), lambda r: r.number, lambda r: r.number),
-        Column(lambda: translate("OpenPurchaseOrders", "Client"), lambda r: r.client, lambda r: r.client),
-        Column(lambda: translate("OpenPurchaseOrders", "Supplier"), lambda r: r.supplier, lambda r: r.supplier),
+        text_column(lambda: translate("OpenPurchaseOrders", "Order"), lambda r: r.number),
+        text_column(lambda: translate("OpenPurchaseOrders", "Client"), lambda r: r.client),
+        text_column(lambda: translate("OpenPurchaseOrders", "Supplier"), lambda r: r.supplier),
         Column(
             lambda: translate("OpenPurchaseOrders", "Expected"),
             expected,
             lambda r: r.expected_at.isoformat() if r.expected_at else "",
         ),
-        Column(
-            lambda: translate("OpenPurchaseOrders", "Lines"), lambda r: _units(r.lines), lambda r: r.lines, numeric=True
-        ),
-        Column(
-            lambda: translate("OpenPurchaseOrders", "Units open"),
-            lambda r: _units(r.units_open),
-            lambda r: r.units_open,
-            numeric=True,
-        ),
+        units_column(lambda: translate("OpenPurchaseOrders", "Lines"), lambda r: r.lines),
+        units_column(lambda: translate("OpenPurchaseOrders", "Units open"), lambda r: r.units_open),
         Column(lambda: translate("OpenPurchaseOrders", "Status"), status, lambda r: r.status),
     ]
 

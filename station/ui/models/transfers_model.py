@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from station.services.transfers import TransferView
-from station.ui.models.rows_model import Column, RowsTableModel
+from station.ui.models.rows_model import Column, RowsTableModel, text_column, units_column
 
 
 def status_text(status: str) -> str:
@@ -30,20 +30,14 @@ def _when(row: TransferView) -> str:
 
 def transfer_columns() -> list[Column[TransferView]]:
     translate = QCoreApplication.translate
-    units = QLocale().toString
     return [
-        Column(lambda: translate("TransfersTable", "Number"), lambda r: r.number, lambda r: r.number),
-        Column(lambda: translate("TransfersTable", "Client"), lambda r: r.client, lambda r: r.client),
-        Column(lambda: translate("TransfersTable", "From"), lambda r: r.from_warehouse, lambda r: r.from_warehouse),
-        Column(lambda: translate("TransfersTable", "To"), lambda r: r.to_warehouse, lambda r: r.to_warehouse),
+        text_column(lambda: translate("TransfersTable", "Number"), lambda r: r.number),
+        text_column(lambda: translate("TransfersTable", "Client"), lambda r: r.client),
+        text_column(lambda: translate("TransfersTable", "From"), lambda r: r.from_warehouse),
+        text_column(lambda: translate("TransfersTable", "To"), lambda r: r.to_warehouse),
         Column(lambda: translate("TransfersTable", "Status"), lambda r: status_text(r.status), lambda r: r.status),
-        Column(lambda: translate("TransfersTable", "Units"), lambda r: units(r.units), lambda r: r.units, numeric=True),
-        Column(
-            lambda: translate("TransfersTable", "Arrived"),
-            lambda r: units(r.received),
-            lambda r: r.received,
-            numeric=True,
-        ),
+        units_column(lambda: translate("TransfersTable", "Units"), lambda r: r.units),
+        units_column(lambda: translate("TransfersTable", "Arrived"), lambda r: r.received),
         Column(lambda: translate("TransfersTable", "Created"), _when, lambda r: r.created_at),
     ]
 
