@@ -29,6 +29,8 @@ from station.db.models import (
     Picklist,
     PicklistLine,
     PicklistStatus,
+    Reservation,
+    ReservationStatus,
     Wave,
 )
 from station.domain.layout import Layout, LayoutError, Point
@@ -73,12 +75,21 @@ def allocated_orders(
     today: date | None = None,
     limit: int = 500,
 ) -> list[AllocatedOrder]:
-    """Allocated orders, oldest first, not on an open pick list yet.
+    """Allocated orders with units reserved in this warehouse, oldest first.
 
     `aisles` keeps the orders with units in those aisles ("A-C" or "A,B,F"); `carrier` those whose
     service level or carrier says so (e.g. "express"); `cutoff` those placed by then.
     """
-    query = select(Order).where(Order.state == OrderState.ALLOCATED).order_by(Order.placed_at, Order.id)
+    reserved_here = (
+        select(OrderLine.order_id)
+        .join(Reservation, Reservation.order_line_id == OrderLine.id)
+        .where(Reservation.warehouse_id == warehouse_id, Reservation.status == ReservationStatus.ACTIVE)
+    )
+    query = (
+        select(Order)
+        .where(Order.state == OrderState.ALLOCATED, Order.id.in_(reserved_here))
+        .order_by(Order.placed_at, Order.id)
+    )
     if cutoff is not None:
         query = query.where(Order.placed_at <= cutoff)
     if carrier.strip():

@@ -153,18 +153,21 @@ def _barcodes(session: Session, variant_ids: set[int]) -> dict[int, str]:
 
 
 def station_warehouse(session: Session, code: str = "") -> tuple[int, str]:
-    """(id, code) of the station's warehouse: the one its settings name, else the first with a layout,
-    else the first."""
-    from station.services.picking import PickingError  # noqa: PLC0415
-
-    rows = session.execute(select(Warehouse.id, Warehouse.code, Warehouse.layout).order_by(Warehouse.code)).all()
+    """(id, code) of the station's warehouse: the one its settings name, else the one with a layout and
+    the most bins, else the first."""
+    bins = dict(session.execute(select(Location.warehouse_id, func.count()).group_by(Location.warehouse_id)).all())
+    rows = [
+        (warehouse.id, warehouse.code, warehouse.layout, bins.get(warehouse.id, 0))
+        for warehouse in session.scalars(select(Warehouse).order_by(Warehouse.code))
+    ]
     if code.strip():
-        for warehouse_id, found, _ in rows:
+        for warehouse_id, found, _, _ in rows:
             if found.upper() == code.strip().upper():
                 return warehouse_id, found
-    for warehouse_id, found, layout in rows:
-        if layout:
-            return warehouse_id, found
     if not rows:
+        from station.services.picking import PickingError  # noqa: PLC0415
+
         raise PickingError("No warehouse yet: create one, or run `station demo`")
-    return rows[0][0], rows[0][1]
+    laid_out = [row for row in rows if row[2]] or rows
+    best = max(laid_out, key=lambda row: row[3])
+    return best[0], best[1]

@@ -200,6 +200,11 @@ class PickingController(QObject):
         page.progress.setFormat(self.texts.progress(view.picked_units, view.units))
         page.next_label.setText(self.texts.next_step(self.line, view.next_line))
         page.fit_columns()
+        current = self.line or view.next_line
+        if current is not None:  # the row the picker works on stays in sight
+            row = next(i for i, line in enumerate(view.lines) if line.id == current.id)
+            page.lines_table.selectRow(row)
+            page.lines_table.scrollTo(self.lines.index(row, 0))
 
     def open_picklist(self, code: str) -> Task:
         task = self.runner.submit(jobs.open_by_code, self.database, code)
@@ -237,6 +242,9 @@ class PickingController(QObject):
         show_message(self.view.message, kind, text)
         if outcome.finished:
             self.refresh()
+        elif outcome.ok and self.warehouse_id is not None:
+            task = self.runner.submit(jobs.scores, self.database, self.warehouse_id, datetime.now(UTC) - SHIFT)
+            task.sig_finished.connect(self.scores.set_rows)
 
     # -- short picks, printing, the map ---------------------------------------------------------------
 

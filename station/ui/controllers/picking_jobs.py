@@ -32,6 +32,11 @@ def load_orders(
         return OrdersLoaded(warehouse_id, code, orders, leaderboard(uow.session, warehouse_id, since))
 
 
+def scores(database: Database, warehouse_id: int, since: datetime) -> list[PickerScore]:
+    with database.unit_of_work() as uow:
+        return leaderboard(uow.session, warehouse_id, since)
+
+
 def build(database: Database, warehouse_id: int, order_ids: list[int], actor: Actor) -> PicklistView:
     with database.unit_of_work() as uow:
         picklist_id = build_picklist(uow.session, warehouse_id, order_ids, actor)

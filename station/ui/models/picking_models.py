@@ -43,11 +43,11 @@ LINE_COLUMNS: tuple[Column[PickLineView], ...] = (
     units_column(lambda: _tr("#"), lambda line: line.sequence),
     text_column(lambda: _tr("Bin"), lambda line: line.location),
     text_column(lambda: _tr("SKU"), lambda line: line.sku),
-    text_column(lambda: _tr("Item"), lambda line: line.name),
-    text_column(lambda: _tr("Lot"), lambda line: line.lot),
     units_column(lambda: _tr("Qty"), lambda line: line.quantity),
     text_column(lambda: _tr("Tote"), lambda line: line.tote),
     text_column(lambda: _tr("Picked"), _line_state),
+    text_column(lambda: _tr("Lot"), lambda line: line.lot),
+    text_column(lambda: _tr("Item"), lambda line: line.name),
 )
 
 SCORE_COLUMNS: tuple[Column[PickerScore], ...] = (

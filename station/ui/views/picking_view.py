@@ -23,8 +23,9 @@ from station.ui.views.widgets import message_label, read_only_table, row, scan_f
 
 PICKING_STYLESHEET = """
 QLineEdit#pickScan { font-size: 20pt; padding: 6px 12px; border: 3px solid #0EA5E9; min-height: 40px; }
-QLabel#pickRoute { font-size: 15pt; font-weight: 600; }
+QLabel#pickRoute { font-size: 14pt; font-weight: 600; }
 QLabel#pickNext { font-size: 18pt; font-weight: 700; color: #0F172A; }
+QLabel#pickTotes { font-size: 11pt; color: #475569; }
 QProgressBar#pickProgress { min-height: 22px; font-size: 12pt; }
 """
 
@@ -58,20 +59,25 @@ class PickingView(QWidget):
 
         # Left: allocated orders, filters, "Build batch".
         self.orders_heading = _subtitle(self.tr("Allocated orders"))
-        self.zone_filter = scan_field(self.tr("Aisles, e.g. A-C"))
-        self.carrier_filter = scan_field(self.tr("Service or carrier"))
-        self.cutoff_filter = scan_field(self.tr("Placed by (HH:MM)"))
+        self.zone_filter = scan_field(self.tr("Aisles: A-C"))
+        self.carrier_filter = scan_field(self.tr("Service"))
+        self.cutoff_filter = scan_field(self.tr("Placed by HH:MM"))
         self.orders_table = read_only_table(32, focus=Qt.FocusPolicy.StrongFocus)
         self.orders_table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.selected_label = QLabel()
         self.selected_label.setObjectName("fieldLabel")
         self.build_button = QPushButton(self.tr("Build batch (Ctrl+B)"))
         self.build_button.setObjectName("primary")
+        self.leaderboard_heading = _subtitle(self.tr("Leaderboard (this shift)"))
+        self.leaderboard_table = read_only_table(28)
+        self.leaderboard_table.setMaximumHeight(124)
         left = _column(
             self.orders_heading,
             row((self.zone_filter, 1), (self.carrier_filter, 1), (self.cutoff_filter, 1)),
             (self.orders_table, 1),
             row((self.selected_label, 1), self.build_button),
+            self.leaderboard_heading,
+            self.leaderboard_table,
         )
 
         # Right: the pick list, its route against the S-shape, scanning.
@@ -80,7 +86,7 @@ class PickingView(QWidget):
         self.route_label.setObjectName("pickRoute")
         self.route_label.setWordWrap(True)
         self.totes_label = QLabel()
-        self.totes_label.setObjectName("fieldLabel")
+        self.totes_label.setObjectName("pickTotes")
         self.totes_label.setWordWrap(True)
         self.lines_table = read_only_table(30)
         self.next_label = QLabel()
@@ -93,9 +99,6 @@ class PickingView(QWidget):
         self.print_button = QPushButton(self.tr("Print (Ctrl+P)"))
         self.map_button = QPushButton(self.tr("Show on map (Ctrl+M)"))
         self.short_button = QPushButton(self.tr("Short pick (Ctrl+S)"))
-        self.leaderboard_heading = _subtitle(self.tr("Leaderboard (this shift)"))
-        self.leaderboard_table = read_only_table(28)
-        self.leaderboard_table.setMaximumHeight(170)
         right = _column(
             self.picklist_heading,
             self.route_label,
@@ -104,15 +107,16 @@ class PickingView(QWidget):
             self.next_label,
             self.scan_field,
             self.message,
-            row((self.progress, 1), self.short_button, self.print_button, self.map_button),
-            self.leaderboard_heading,
-            self.leaderboard_table,
+            self.progress,
+            row(self.short_button, self.print_button, self.map_button),
         )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left.setMinimumWidth(460)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 700])
         self.splitter.setChildrenCollapsible(False)
         self.shortcuts = shortcut_bar(wrap=True)
 
