@@ -12,18 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from station.ui.views.widgets import ScanTabView, message_label, tab_column
+from station.ui.views.widgets import ScanTabView, message_label, row, stack_page, tab_column
 
 COUNTING, REVIEW, DONE = range(3)
 
@@ -127,55 +125,19 @@ class CountsView(ScanTabView):
         tab_column(self, self.heading, self.message, (self.stack, 1), self.shortcut_bar)
 
     def _counting_page(self) -> QWidget:
-        zone_row = QHBoxLayout()
-        zone_row.setSpacing(10)
-        zone_row.addWidget(self.zone_label)
-        zone_row.addWidget(self.zone_field, 1)
-        zone_row.addWidget(self.blind_check)
-        zone_row.addWidget(self.open_button)
-        zone_row.addWidget(self.due_button)
-        footer = QHBoxLayout()
-        footer.addWidget(self.progress, 1)
-        footer.addWidget(self.finish_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(zone_row)
-        layout.addWidget(self.scan_field)
-        layout.addWidget(self.bin_heading)
-        layout.addWidget(self.last_scan)
-        layout.addWidget(self.sheet_table, 1)
-        layout.addLayout(footer)
-        return page
+        zone_row = row(
+            self.zone_label, (self.zone_field, 1), self.blind_check, self.open_button, self.due_button, spacing=10
+        )
+        footer = row((self.progress, 1), self.finish_button)
+        return stack_page(zone_row, self.scan_field, self.bin_heading, self.last_scan, (self.sheet_table, 1), footer)
 
     def _review_page(self) -> QWidget:
-        footer = QHBoxLayout()
-        footer.addWidget(self.review_summary, 1)
-        footer.addWidget(self.approve_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.review_heading)
-        layout.addWidget(self.variance_table, 1)
-        layout.addLayout(footer)
-        return page
+        footer = row((self.review_summary, 1), self.approve_button)
+        return stack_page(self.review_heading, (self.variance_table, 1), footer)
 
     def _done_page(self) -> QWidget:
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        footer.addWidget(self.new_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.done_heading)
-        layout.addWidget(self.accuracy_table, 2)
-        layout.addWidget(self.history_heading)
-        layout.addWidget(self.history_table, 1)
-        layout.addLayout(footer)
-        return page
+        tables = (self.done_heading, (self.accuracy_table, 2), self.history_heading, (self.history_table, 1))
+        return stack_page(*tables, row(1, self.new_button))
 
     # -- state -------------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from station.ui.views.widgets import (
     read_only_table,
     row,
     shortcut_bar,
+    stack_page,
     tab_column,
 )
 
@@ -139,22 +140,12 @@ class ReceivingView(ScanTabView):
         self.shortcut_bar = shortcut_bar(wrap=True)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._page(self.orders_title, self.orders_table))
-        self.stack.addWidget(self._page(self.order_heading, self.lines_table, self.summary))
+        self.stack.addWidget(stack_page(self.orders_title, (self.orders_table, 1)))
+        self.stack.addWidget(stack_page(self.order_heading, (self.lines_table, 1), self.summary))
 
         scan_row = row((self.scan_field, 1), self.putaway_button, self.receive_button, spacing=10)
         tab_column(self, self.heading, scan_row, self.message, self.answer, (self.stack, 1), self.shortcut_bar)
         self.show_orders()
-
-    @staticmethod
-    def _page(*widgets: QWidget) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        for widget in widgets:
-            layout.addWidget(widget, 1 if isinstance(widget, QTableView) else 0)
-        return page
 
     def show_orders(self) -> None:
         self.stack.setCurrentIndex(ORDERS)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from station.ui.style import MESSAGE_MARGINS
 
-Part = QWidget | QLayout | tuple[QWidget | QLayout, int]  # (part, stretch) takes the room left over
+# (part, stretch) takes the room left over; a bare number is empty stretch
+Part = QWidget | QLayout | tuple[QWidget | QLayout, int] | int
 
 # A message's kind → the object name the stylesheets colour it by.
 MESSAGE_NAMES = {
@@ -133,6 +134,9 @@ def shortcut_text(pairs: list[tuple[str, str]]) -> str:
 
 def _fill(layout: QBoxLayout, parts: tuple[Part, ...]) -> None:
     for part in parts:
+        if isinstance(part, int):
+            layout.addStretch(part)
+            continue
         item, stretch = part if isinstance(part, tuple) else (part, 0)
         if isinstance(item, QLayout):
             layout.addLayout(item, stretch)
@@ -147,6 +151,16 @@ def tab_column(tab: QWidget, *parts: Part, spacing: int = 10) -> QVBoxLayout:
     layout.setSpacing(spacing)
     _fill(layout, parts)
     return layout
+
+
+def stack_page(*parts: Part, spacing: int = 8) -> QWidget:
+    """One page of a stacked tab (counting, review…): its parts top to bottom, no margins."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    _fill(layout, parts)
+    return widget
 
 
 def row(*parts: Part, spacing: int | None = None) -> QHBoxLayout:
