@@ -189,6 +189,7 @@ class PickingController(QObject):
             page.next_label.clear()
             page.progress.setRange(0, 1)
             page.progress.setValue(0)
+            page.progress.setFormat("")
             self.lines.set_rows([])
             return
         page.picklist_heading.setText(self.texts.picklist_heading(view.code))
@@ -244,7 +245,11 @@ class PickingController(QObject):
             self.refresh()
         elif outcome.ok and self.warehouse_id is not None:
             task = self.runner.submit(jobs.scores, self.database, self.warehouse_id, datetime.now(UTC) - SHIFT)
-            task.sig_finished.connect(self.scores.set_rows)
+            task.sig_finished.connect(self._scores_loaded)
+
+    def _scores_loaded(self, scores: list) -> None:
+        self.scores.set_rows(scores)
+        self.view.fit_columns()
 
     # -- short picks, printing, the map ---------------------------------------------------------------
 

@@ -31,12 +31,12 @@ def _line_state(line: PickLineView) -> str:
 
 ORDER_COLUMNS: tuple[Column[AllocatedOrder], ...] = (
     text_column(lambda: _tr("Order"), lambda o: o.number),
-    text_column(lambda: _tr("Customer"), lambda o: o.customer),
     Column(lambda: _tr("Placed"), lambda o: o.placed_at.strftime("%d-%m %H:%M"), lambda o: o.placed_at),
-    text_column(lambda: _tr("Service"), lambda o: o.service_level),
     units_column(lambda: _tr("Lines"), lambda o: o.lines),
     units_column(lambda: _tr("Units"), lambda o: o.units),
     text_column(lambda: _tr("Aisles"), lambda o: o.aisles),
+    text_column(lambda: _tr("Service"), lambda o: o.service_level),
+    text_column(lambda: _tr("Customer"), lambda o: o.customer),
 )
 
 LINE_COLUMNS: tuple[Column[PickLineView], ...] = (
