@@ -12,11 +12,13 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from station.config import Settings, StationPaths
 from station.db import Database
 from station.db.base import utcnow
 from station.db.models import Location, Lot, Picklist, PicklistStatus, Product, Tenant, Variant, Warehouse
 from station.services.layout import generate_layout
 from station.services.stock import Actor, StockLedger
+from station.ui.app import create_main_window
 from station.ui.controllers.bin_map_controller import BinMapController
 from station.ui.tasks import TaskRunner
 from station.ui.views.bin_map_view import BinMapPage
@@ -226,3 +228,78 @@ def test_show_picklist_draws_its_stored_route(qtbot: QtBot, opened, database: Da
     assert close_to(image.pixelColor(route_point), QColor("#0d47a1"), tolerance=40)  # the route is drawn
     controller.page.map.clear_overlays()
     assert controller.page.map.overlay.is_empty()
+
+
+def test_scanning_a_bin_code_shows_what_it_holds(qtbot: QtBot, opened) -> None:
+    controller, world = opened
+    page = controller.page
+    page.search_field.setText("A-02-A")
+    with qtbot.waitSignal(controller.sig_details, timeout=WAIT) as shown:
+        qtbot.keyClick(page.search_field, Qt.Key.Key_Return)
+    assert shown.args[0].code == "A-02-A"
+    assert page.map.highlighted_ids() == [world.bins["A-02-A"]]
+    assert "MER-01" in page.details.contents.text()
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Escape)
+    assert page.search_field.text() == "" and page.map.highlighted_ids() == []
+
+
+def test_move_arrows_are_drawn_from_bin_to_bin(opened) -> None:
+    controller, world = opened
+    view = controller.page.map
+    before, after = view.scene_point_of(world.bins["A-01-A"]), view.scene_point_of(world.bins["B-03-B"])
+    view.show_moves([((int(before.x()), int(before.y())), (int(after.x()), int(after.y())))])
+    middle = view.mapFromScene((before + after) / 2)
+    assert close_to(view.viewport().grab().toImage().pixelColor(middle), QColor("#2e7d32"), tolerance=40)
+    view.clear_overlays()
+    assert view.overlay.moves == []
+
+
+def test_a_warehouse_without_layout_draws_its_bins_and_says_so(
+    qtbot: QtBot, database: Database, runner: TaskRunner
+) -> None:
+    with database.unit_of_work() as uow:
+        warehouse = Warehouse(code="BARE", name="Bare")
+        uow.session.add(warehouse)
+        uow.session.flush()
+        uow.session.add_all(
+            [
+                Location(warehouse_id=warehouse.id, code=f"A-0{i}-A", kind="storage", x=100 * i, y=0, level="A")
+                for i in (1, 2)
+            ]
+        )
+        uow.commit()
+    page = BinMapPage("Bin map")
+    qtbot.addWidget(page)
+    controller = BinMapController(page, database, runner, page)
+    with qtbot.waitSignal(controller.sig_loaded, timeout=WAIT):
+        controller.page_shown()
+    assert len(page.map.bins.bins) == 2
+    assert "No layout: run `station layout derive`" in page.message.text()
+
+
+def test_f5_opens_the_bin_map_in_the_main_window(
+    qtbot: QtBot, database: Database, runner: TaskRunner, settings: Settings, station_home: StationPaths, sample
+) -> None:
+    build_small_warehouse_in(database)
+    main = create_main_window(database, sample.admin, settings=settings, paths=station_home, runner=runner)
+    qtbot.addWidget(main)
+    with qtbot.waitExposed(main):
+        main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow, timeout=WAIT)
+    bin_map = main.controller.bin_map
+    with qtbot.waitSignal(bin_map.sig_loaded, timeout=WAIT):
+        qtbot.keyClick(main.focusWidget() or main, Qt.Key.Key_F5)
+    assert main.controller.current_page == "bin_map"
+    assert bin_map.page.warehouse.currentText() == "SCL8"  # the warehouse with the most bins
+    assert bin_map.page.search_field.hasFocus()
+
+
+def build_small_warehouse_in(database: Database) -> None:
+    """A generated warehouse beside the sample's (which has no bins), for the main-window test."""
+    with database.unit_of_work() as uow:
+        warehouse = Warehouse(code="SCL8", name="Santiago 8")
+        uow.session.add(warehouse)
+        uow.session.flush()
+        generate_layout(uow.session, warehouse, aisles=2, racks=2, levels=1, docks=1, pack_stations=1)
+        uow.commit()

@@ -201,6 +201,8 @@ class BinMapController(QObject):
             if hidden:
                 text += " " + self.tr("(%n on other levels)", None, hidden)
             show_message(self.page.message, "success", text)
+            if found.kind == "bin":  # a scanned bin: what it holds, without reaching for the mouse
+                self.show_bin(found.location_ids[0])
         else:
             show_message(self.page.message, "error", found.message)
         self.page.search_field.selectAll()
