@@ -89,7 +89,7 @@ class PutawayController(ScanTabController[PutawayView]):
             0,
         )
         if items:
-            self._select(row)
+            select_row(self.view.table, row)
             if not self.view.message.isVisible() or self.view.message.objectName() == "infoMessage":
                 self.view.set_message(
                     "info", self.tr("Scan an item (or choose it with ↑/↓), then scan the bin's label.")
@@ -143,7 +143,7 @@ class PutawayController(ScanTabController[PutawayView]):
             if self.selected is item:
                 self._show_current()  # chosen again: say so all the same
             else:
-                self._select(row)
+                select_row(self.view.table, row)
             self.view.set_message(
                 "info",
                 self.tr("%1: now scan the bin (suggested: %2).")
@@ -176,9 +176,6 @@ class PutawayController(ScanTabController[PutawayView]):
         self.view.set_message("error", message)
         packing_sound.error_sound()
         self.sig_refused.emit(message)
-
-    def _select(self, row: int) -> None:
-        select_row(self.view.table, row)
 
 
 def build_putaway_tab(context: InventoryContext, parent: QObject) -> InventoryTab:

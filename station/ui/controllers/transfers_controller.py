@@ -117,7 +117,7 @@ class TransfersController(ScanTabController[TransfersView]):
         self.model.set_rows(desk.transfers)
         rows = [n for n, row in enumerate(desk.transfers) if self._key(row) == keep]
         if rows:
-            self._select(rows[0])
+            select_row(self.view.table, rows[0])
         self._show_state()
         self.sig_loaded.emit(len(desk.transfers))
 
@@ -187,7 +187,7 @@ class TransfersController(ScanTabController[TransfersView]):
         if not rows:
             self.refuse(self.texts.no_such_transfer(number, self.desk.warehouse if self.desk else ""))
             return
-        self._select(rows[0])
+        select_row(self.view.table, rows[0])
         self._say(self.texts.chosen(self.model.rows[rows[0]], self._receivable(self.model.rows[rows[0]])))
 
     def _identified(self, found: BinInfo | ScannedItem) -> None:
@@ -372,9 +372,6 @@ class TransfersController(ScanTabController[TransfersView]):
         if self.view.move_field.hasFocus():
             return
         step_selection(self.view.table, step)
-
-    def _select(self, row: int) -> None:
-        select_row(self.view.table, row)
 
 
 def build_transfers_tab(context: InventoryContext, parent: QObject) -> InventoryTab:

@@ -7,12 +7,10 @@ line with ↑/↓), then scan the bin's label.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from station.ui.views.receiving_view import TAB_STYLESHEET, stretch_column, task_table
+from station.ui.views.receiving_view import DockTabView, stretch_column, task_table
 from station.ui.views.widgets import (
-    ScanTabView,
-    message_label,
     row,
     shortcut_bar,
     tab_column,
@@ -21,15 +19,9 @@ from station.ui.views.widgets import (
 SKU_COLUMN, NAME_COLUMN = 0, 1
 
 
-class PutawayView(ScanTabView):
+class PutawayView(DockTabView):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(TAB_STYLESHEET)
-        self.heading = QLabel()
-        self.heading.setObjectName("viewSubtitle")
-        self.message = message_label("")
-        self.scan_field = QLineEdit()
-        self.scan_field.setObjectName("putawayScan")
+        super().__init__("putawayScan", parent)
         self.scan_field.setPlaceholderText(self.tr("Scan an item, then the bin it goes to"))
         self.refresh_button = QPushButton(self.tr("Refresh (Ctrl+R)"))
         self.refresh_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

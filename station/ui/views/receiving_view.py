@@ -110,15 +110,22 @@ class AnswerPanel(QFrame):
         return self.first.text().strip(), self.second.text().strip()
 
 
-class ReceivingView(ScanTabView):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class DockTabView(ScanTabView):
+    """Receiving and putaway: this module's stylesheet, a heading, the message, the scan field `scan_name`."""
+
+    def __init__(self, scan_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(TAB_STYLESHEET)
         self.heading = QLabel()
         self.heading.setObjectName("viewSubtitle")
         self.message = message_label("")
         self.scan_field = QLineEdit()
-        self.scan_field.setObjectName("receivingScan")
+        self.scan_field.setObjectName(scan_name)
+
+
+class ReceivingView(DockTabView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("receivingScan", parent)
         self.receive_button = QPushButton(self.tr("Receive (Ctrl+Enter)"))
         self.receive_button.setObjectName("primary")
         self.receive_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
