@@ -78,7 +78,7 @@ def test_suggest_preview_reject_accept_and_do_the_move_by_scanning(
     panel.suggestions.setFocus()
     with qtbot.waitSignal(controller.sig_preview, timeout=10_000) as preview:
         QTest.keyClick(panel.suggestions, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    assert cells(controller) == [["POL-M-ROJ", "A-01-B → A-01-A", "36.0", "1.0", "A"]]
+    assert cells(controller) == [["POL-M-ROJ", "A-01-B → A-01-A", "36.0", "1.00", "A", "—"]]
     assert preview.args == [[((50, 2850), (50, 1050))]]  # the bins' centres: before → after
     assert plain(panel.message.text()) == "1 new suggestion, best first"
     assert "36 m a day to save" in panel.summary.text()

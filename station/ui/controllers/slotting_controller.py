@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from station.config import Settings
@@ -145,12 +145,26 @@ class SlottingController(QObject):
             summary += " · " + self.tr("%1 m a day to save").replace("%1", metres)
         self.panel.summary.setText(summary)
         if lists.suggestions:
-            self.panel.suggestions.selectRow(0)
+            self.select_rows([0])
         self._preview()
         self._show_step()
         self._update_buttons()
 
     # -- suggestions -------------------------------------------------------------------------------
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Select these suggestions (whatever keys are held: selectRow would toggle with Ctrl down)."""
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(
+                self.suggestions.index(row, 0), self.suggestions.index(row, self.suggestions.columnCount() - 1)
+            )
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.panel.suggestions.selectionModel().select(selection, flags)
+        if rows:
+            self.panel.suggestions.selectionModel().setCurrentIndex(
+                self.suggestions.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def selected(self) -> list[SuggestionRow]:
         rows = sorted(index.row() for index in self.panel.suggestions.selectionModel().selectedRows())

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from station.services.slotting import SuggestionRow, TaskRow
-from station.ui.models.rows_model import Column, RowsTableModel, text_column, units_column
+from station.ui.models.rows_model import Column, RowsTableModel, optional_column, text_column, units_column
 
 
 def _tr(text: str) -> str:
@@ -18,23 +18,19 @@ def _decimal(value: float, places: int) -> str:
     return QLocale().toString(value, "f", places)
 
 
-def _route(source: str, target: str, swap: str) -> str:
-    arrow = f"{source} → {target}"
-    return arrow if not swap else arrow + " " + _tr("(swap %1)").replace("%1", swap)
-
-
 # The panel is narrow: what to do and what it saves come first, the why (picks, class) after.
 SUGGESTION_COLUMNS: tuple[Column[SuggestionRow], ...] = (
     text_column(lambda: _tr("SKU"), lambda r: r.sku),
-    text_column(lambda: _tr("From → to"), lambda r: _route(r.from_bin, r.to_bin, r.swap_sku)),
+    text_column(lambda: _tr("From → to"), lambda r: f"{r.from_bin} → {r.to_bin}"),
     Column(
         lambda: _tr("m/day"),
         lambda r: _decimal(r.saved_cm_per_day / 100, 1),
         lambda r: r.saved_cm_per_day,
         numeric=True,
     ),
-    Column(lambda: _tr("Picks/d"), lambda r: _decimal(r.picks_per_day, 1), lambda r: r.picks_per_day, numeric=True),
+    Column(lambda: _tr("Picks/d"), lambda r: _decimal(r.picks_per_day, 2), lambda r: r.picks_per_day, numeric=True),
     text_column(lambda: _tr("ABC"), lambda r: r.abc_class),
+    optional_column(lambda: _tr("Swap with"), lambda r: r.swap_sku),  # the SKU that moves the other way
 )
 
 TASK_COLUMNS: tuple[Column[TaskRow], ...] = (
