@@ -1,6 +1,5 @@
-"""The slotting panel's tables: suggestions (SKU, ABC class, picks a day, from → to, metres
-saved a day; short headers, as the panel is narrow)
-and open move tasks."""
+"""The slotting panel's tables: suggestions (SKU, from → to, metres saved a day, picks a day, ABC
+class, the SKU a swap trades places with; short headers, as the panel is narrow) and open move tasks."""
 
 from __future__ import annotations
 
@@ -10,34 +9,40 @@ from station.services.slotting import SuggestionRow, TaskRow
 from station.ui.models.rows_model import Column, RowsTableModel, optional_column, text_column, units_column
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SlottingModel", text)
-
-
 def _decimal(value: float, places: int) -> str:
     return QLocale().toString(value, "f", places)
 
 
 # The panel is narrow: what to do and what it saves come first, the why (picks, class) after.
 SUGGESTION_COLUMNS: tuple[Column[SuggestionRow], ...] = (
-    text_column(lambda: _tr("SKU"), lambda r: r.sku),
-    text_column(lambda: _tr("From → to"), lambda r: f"{r.from_bin} → {r.to_bin}"),
+    text_column(lambda: QCoreApplication.translate("SlottingModel", "SKU"), lambda r: r.sku),
+    text_column(
+        lambda: QCoreApplication.translate("SlottingModel", "From → to"), lambda r: f"{r.from_bin} → {r.to_bin}"
+    ),
     Column(
-        lambda: _tr("m/day"),
+        lambda: QCoreApplication.translate("SlottingModel", "m/day"),
         lambda r: _decimal(r.saved_cm_per_day / 100, 1),
         lambda r: r.saved_cm_per_day,
         numeric=True,
     ),
-    Column(lambda: _tr("Picks/d"), lambda r: _decimal(r.picks_per_day, 2), lambda r: r.picks_per_day, numeric=True),
-    text_column(lambda: _tr("ABC"), lambda r: r.abc_class),
-    optional_column(lambda: _tr("Swap with"), lambda r: r.swap_sku),  # the SKU that moves the other way
+    Column(
+        lambda: QCoreApplication.translate("SlottingModel", "Picks/d"),
+        lambda r: _decimal(r.picks_per_day, 2),
+        lambda r: r.picks_per_day,
+        numeric=True,
+    ),
+    text_column(lambda: QCoreApplication.translate("SlottingModel", "ABC"), lambda r: r.abc_class),
+    # A swap: the C-class SKU that moves the other way.
+    optional_column(lambda: QCoreApplication.translate("SlottingModel", "Swap with"), lambda r: r.swap_sku),
 )
 
 TASK_COLUMNS: tuple[Column[TaskRow], ...] = (
-    text_column(lambda: _tr("Task"), lambda t: str(t.id)),
-    text_column(lambda: _tr("SKU"), lambda t: t.sku),
-    text_column(lambda: _tr("From → to"), lambda t: f"{t.from_bin} → {t.to_bin}"),
-    units_column(lambda: _tr("Units"), lambda t: t.quantity),
+    text_column(lambda: QCoreApplication.translate("SlottingModel", "Task"), lambda t: str(t.id)),
+    text_column(lambda: QCoreApplication.translate("SlottingModel", "SKU"), lambda t: t.sku),
+    text_column(
+        lambda: QCoreApplication.translate("SlottingModel", "From → to"), lambda t: f"{t.from_bin} → {t.to_bin}"
+    ),
+    units_column(lambda: QCoreApplication.translate("SlottingModel", "Units"), lambda t: t.quantity),
 )
 
 
