@@ -13,7 +13,7 @@ A short pick (the bin has fewer units than the list says) takes what was found, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
@@ -55,6 +55,10 @@ class ScanOutcome:
     message: str
     line: PickLineView | None = None  # the line the scan belongs to
     finished: bool = False  # the whole list is picked
+    # What happened and its values, so the page can say it in the station's language (`message` is English):
+    # nothing_left, at_bin, wrong_bin, wrong_item, too_many, picked, short
+    key: str = ""
+    values: dict[str, str] = field(default_factory=dict)
 
 
 def scan_bin(session: Session, picklist_id: int, text: str, actor: Actor) -> ScanOutcome:
@@ -63,20 +67,26 @@ def scan_bin(session: Session, picklist_id: int, text: str, actor: Actor) -> Sca
     view = picklist_view(session, picklist.id)
     expected = view.next_line
     if expected is None:
-        return ScanOutcome(False, f"Pick list {picklist.code} has nothing left to pick")
+        return ScanOutcome(
+            False,
+            f"Pick list {picklist.code} has nothing left to pick",
+            key="nothing_left",
+            values={"code": picklist.code},
+        )
     scanned = text.strip().upper()
     for line in view.lines:
         if not line.done and line.location.upper() == scanned:
             _start(picklist)
-            return ScanOutcome(
-                True, f"{line.location}: take {line.open_units} × {line.sku} into tote {line.tote}", line
-            )
+            values = {"bin": line.location, "units": str(line.open_units), "sku": line.sku, "tote": line.tote}
+            message = f"{line.location}: take {line.open_units} × {line.sku} into tote {line.tote}"
+            return ScanOutcome(True, message, line, key="at_bin", values=values)
     message = (
         f"Wrong bin: {text.strip() or '(empty scan)'} is not on this pick list now; "
         f"go to {expected.location} for {expected.sku}"
     )
     _remember_wrong_scan(session, picklist, actor, message)
-    return ScanOutcome(False, message, expected)
+    values = {"scanned": text.strip(), "bin": expected.location, "sku": expected.sku}
+    return ScanOutcome(False, message, expected, key="wrong_bin", values=values)
 
 
 def scan_item(
@@ -95,18 +105,23 @@ def scan_item(
     scanned, serial = _scanned_variant(session, text, variant)
     if scanned is None or scanned.id != variant.id:
         what = f"{text.strip()} ({scanned.sku})" if scanned is not None else f"{text.strip() or '(empty scan)'}"
-        message = f"Wrong item: {what} is not what bin {_code(session, line.location_id)} should give; scan {variant.sku} {variant.name}"
+        bin_code = _code(session, line.location_id)
+        message = f"Wrong item: {what} is not what bin {bin_code} should give; scan {variant.sku} {variant.name}"
         _remember_wrong_scan(session, picklist, actor, message)
-        return ScanOutcome(False, message, _line_view(session, picklist, line.id))
+        values = {"scanned": what, "bin": bin_code, "sku": variant.sku, "name": variant.name}
+        return ScanOutcome(False, message, _line_view(session, picklist, line.id), key="wrong_item", values=values)
     open_units = line.quantity - line.picked_qty - line.short_qty
     if quantity < 1 or quantity > open_units:
-        return ScanOutcome(False, f"{variant.sku}: this line has {open_units} unit(s) left to pick, not {quantity}")
+        message = f"{variant.sku}: this line has {open_units} unit(s) left to pick, not {quantity}"
+        values = {"sku": variant.sku, "left": str(open_units), "quantity": str(quantity)}
+        return ScanOutcome(False, message, key="too_many", values=values)
     _pick(session, picklist, line, quantity, actor, serial_id=serial.id if serial else None)
     _start(picklist)
     finished = _finish_if_done(session, picklist)
     left = open_units - quantity
     message = f"{variant.sku} into tote {line.tote}" + (f"; {left} more here" if left else "; line done")
-    return ScanOutcome(True, message, _line_view(session, picklist, line.id), finished)
+    values = {"sku": variant.sku, "tote": line.tote, "left": str(left)}
+    return ScanOutcome(True, message, _line_view(session, picklist, line.id), finished, "picked", values)
 
 
 def report_short(
@@ -154,6 +169,7 @@ def report_short(
     session.flush()
     found_elsewhere = sum(new.quantity for new in new_lines)
     sku = session.get(Variant, line.variant_id).sku
+    where = ""
     if new_lines:
         exception.reallocated_location_id = new_lines[0].location_id
         _insert_on_route(session, picklist, line, new_lines)
@@ -177,7 +193,9 @@ def report_short(
     )
     session.flush()
     finished = _finish_if_done(session, picklist)
-    return ScanOutcome(True, message, _line_view(session, picklist, line.id), finished)
+    values = {"bin": bin_code, "missing": str(missing), "sku": sku, "where": where}
+    values["nowhere"] = str(missing - found_elsewhere)
+    return ScanOutcome(True, message, _line_view(session, picklist, line.id), finished, "short", values)
 
 
 # -- internals ---------------------------------------------------------------------------------------

@@ -239,7 +239,7 @@ class PickingController(QObject):
             self.line = None
         self._set_picklist(scanned.view)
         kind = "error" if not outcome.ok else ("success" if outcome.finished else "info")
-        text = self.texts.finished(scanned.view.code) if outcome.finished else outcome.message
+        text = self.texts.finished(scanned.view.code) if outcome.finished else self.texts.outcome(outcome)
         show_message(self.view.message, kind, text)
         if outcome.finished:
             self.refresh()
@@ -281,7 +281,7 @@ class PickingController(QObject):
     def _short_reported(self, scanned: jobs.Scanned) -> None:
         self.line = None
         self._set_picklist(scanned.view)
-        show_message(self.view.message, "warning", scanned.outcome.message)
+        show_message(self.view.message, "warning", self.texts.outcome(scanned.outcome))
 
     def print_picklist(self) -> Task | None:
         if self.picklist is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject
 
 from station.services.picking_queries import PickLineView
+from station.services.picking_scans import ScanOutcome
 from station.services.picklist_pdf import PicklistTexts
 
 
@@ -87,6 +88,52 @@ class PickingTexts(QObject):
 
     def printed(self, path: str) -> str:
         return self.tr("Pick list saved as %1").replace("%1", path)
+
+    def outcome(self, outcome: ScanOutcome) -> str:
+        """What a scan or short pick did, in the station's language (the service's English as fallback)."""
+        v = outcome.values
+        if outcome.key == "nothing_left":
+            text = self.tr("Pick list %1 has nothing left to pick").replace("%1", v["code"])
+        elif outcome.key == "at_bin":
+            text = self.tr("%1: take %2 × %3 into tote %4")
+            text = (
+                text.replace("%1", v["bin"]).replace("%2", v["units"]).replace("%3", v["sku"]).replace("%4", v["tote"])
+            )
+        elif outcome.key == "wrong_bin":
+            text = self.tr("Wrong bin: %1 is not on this pick list now; go to %2 for %3")
+            text = text.replace("%1", v["scanned"]).replace("%2", v["bin"]).replace("%3", v["sku"])
+        elif outcome.key == "wrong_item":
+            text = self.tr("Wrong item: %1 is not what bin %2 should give; scan %3 %4")
+            text = (
+                text.replace("%1", v["scanned"])
+                .replace("%2", v["bin"])
+                .replace("%3", v["sku"])
+                .replace("%4", v["name"])
+            )
+        elif outcome.key == "too_many":
+            text = self.tr("%1: this line has %n unit(s) left to pick", None, int(v["left"])).replace("%1", v["sku"])
+        elif outcome.key == "picked":
+            left = int(v["left"])
+            text = (
+                self.tr("%1 into tote %2; %n more here", None, left) if left else self.tr("%1 into tote %2; line done")
+            )
+            text = text.replace("%1", v["sku"]).replace("%2", v["tote"])
+        elif outcome.key == "short":
+            if v["where"]:
+                text = self.tr("Short pick at %1: %2 × %3 missing; recount opened; take them from %4")
+            else:
+                text = self.tr("Short pick at %1: %2 × %3 missing and no other bin has them; recount opened")
+            text = (
+                text.replace("%1", v["bin"])
+                .replace("%2", v["missing"])
+                .replace("%3", v["sku"])
+                .replace("%4", v["where"])
+            )
+            if int(v["nowhere"]):
+                text += self.tr("; %n unit(s) are on no other shelf", None, int(v["nowhere"]))
+        else:
+            text = outcome.message
+        return text
 
     def pdf(self) -> PicklistTexts:
         return PicklistTexts(

@@ -10,19 +10,17 @@ from station.services.picking_queries import PickLineView
 from station.services.picking_stats import PickerScore
 from station.ui.models.rows_model import Column, RowsTableModel, text_column, units_column
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PickingModel", text)
+translate = QCoreApplication.translate  # literal contexts and sources, so lupdate finds them
 
 
 def _line_state(line: PickLineView) -> str:
     if line.short and line.done:
-        return _tr("short %1").replace("%1", QLocale().toString(line.short))
+        return translate("PickingModel", "short %1").replace("%1", QLocale().toString(line.short))
     if line.done:
-        return _tr("picked")
+        return translate("PickingModel", "picked")
     if line.picked:
         return (
-            _tr("%1 of %2")
+            translate("PickingModel", "%1 of %2")
             .replace("%1", QLocale().toString(line.picked))
             .replace("%2", QLocale().toString(line.quantity))
         )
@@ -30,38 +28,42 @@ def _line_state(line: PickLineView) -> str:
 
 
 ORDER_COLUMNS: tuple[Column[AllocatedOrder], ...] = (
-    text_column(lambda: _tr("Order"), lambda o: o.number),
-    Column(lambda: _tr("Placed"), lambda o: o.placed_at.strftime("%d-%m %H:%M"), lambda o: o.placed_at),
-    units_column(lambda: _tr("Lines"), lambda o: o.lines),
-    units_column(lambda: _tr("Units"), lambda o: o.units),
-    text_column(lambda: _tr("Aisles"), lambda o: o.aisles),
-    text_column(lambda: _tr("Service"), lambda o: o.service_level),
-    text_column(lambda: _tr("Customer"), lambda o: o.customer),
+    text_column(lambda: translate("PickingModel", "Order"), lambda o: o.number),
+    Column(
+        lambda: translate("PickingModel", "Placed"),
+        lambda o: o.placed_at.strftime("%d-%m %H:%M"),
+        lambda o: o.placed_at,
+    ),
+    units_column(lambda: translate("PickingModel", "Lines"), lambda o: o.lines),
+    units_column(lambda: translate("PickingModel", "Units"), lambda o: o.units),
+    text_column(lambda: translate("PickingModel", "Aisles"), lambda o: o.aisles),
+    text_column(lambda: translate("PickingModel", "Service"), lambda o: o.service_level),
+    text_column(lambda: translate("PickingModel", "Customer"), lambda o: o.customer),
 )
 
 LINE_COLUMNS: tuple[Column[PickLineView], ...] = (
-    units_column(lambda: _tr("#"), lambda line: line.sequence),
-    text_column(lambda: _tr("Bin"), lambda line: line.location),
-    text_column(lambda: _tr("SKU"), lambda line: line.sku),
-    units_column(lambda: _tr("Qty"), lambda line: line.quantity),
-    text_column(lambda: _tr("Tote"), lambda line: line.tote),
-    text_column(lambda: _tr("Picked"), _line_state),
-    text_column(lambda: _tr("Lot"), lambda line: line.lot),
-    text_column(lambda: _tr("Item"), lambda line: line.name),
+    units_column(lambda: translate("PickingModel", "#"), lambda line: line.sequence),
+    text_column(lambda: translate("PickingModel", "Bin"), lambda line: line.location),
+    text_column(lambda: translate("PickingModel", "SKU"), lambda line: line.sku),
+    units_column(lambda: translate("PickingModel", "Qty"), lambda line: line.quantity),
+    text_column(lambda: translate("PickingModel", "Tote"), lambda line: line.tote),
+    text_column(lambda: translate("PickingModel", "Picked"), _line_state),
+    text_column(lambda: translate("PickingModel", "Lot"), lambda line: line.lot),
+    text_column(lambda: translate("PickingModel", "Item"), lambda line: line.name),
 )
 
 SCORE_COLUMNS: tuple[Column[PickerScore], ...] = (
-    text_column(lambda: _tr("Picker"), lambda s: s.picker),
-    units_column(lambda: _tr("Lines"), lambda s: s.lines),
-    units_column(lambda: _tr("Units"), lambda s: s.units),
+    text_column(lambda: translate("PickingModel", "Picker"), lambda s: s.picker),
+    units_column(lambda: translate("PickingModel", "Lines"), lambda s: s.lines),
+    units_column(lambda: translate("PickingModel", "Units"), lambda s: s.units),
     Column(
-        lambda: _tr("Picks/h"),
+        lambda: translate("PickingModel", "Picks/h"),
         lambda s: QLocale().toString(s.picks_per_hour, "f", 1),
         lambda s: s.picks_per_hour,
         numeric=True,
     ),
     Column(
-        lambda: _tr("Accuracy"),
+        lambda: translate("PickingModel", "Accuracy"),
         lambda s: QLocale().toString(s.accuracy * 100, "f", 1) + " %",
         lambda s: s.accuracy,
         numeric=True,
