@@ -49,6 +49,7 @@ from station.db.models import (  # noqa: E402
 from station.domain.stock import MoveKind  # noqa: E402
 from station.services.bin_map import load_bin_map, search_bins  # noqa: E402
 from station.services.layout import generate_layout  # noqa: E402
+from station.ui.views.bin_map_items import OVERVIEW_UPSCALE  # noqa: E402
 from station.ui.views.bin_map_view import BinMapView  # noqa: E402
 
 VIEWPORT = QSize(1400, 820)
@@ -154,10 +155,18 @@ def frame(view: BinMapView) -> float:
 
 def tour(view: BinMapView, frames: int) -> dict[str, list[float]]:
     """Pan and zoom as a person would: fit, zoom in stepwise while panning, then back out."""
-    bands: dict[str, list[float]] = {"whole warehouse": [], "aisle block": [], "bin codes readable": []}
+    assert view.bins is not None
+    just_past_overview = view.bins._overview_scale * OVERVIEW_UPSCALE * 1.05  # the most bins painted one by one
+    zooms = (
+        ("whole warehouse", None),
+        ("half the warehouse", just_past_overview),
+        ("aisle block", 0.15),
+        ("bin codes readable", 1.5),
+    )
+    bands: dict[str, list[float]] = {band: [] for band, _zoom in zooms}
     rng = random.Random(7)
-    per_band = frames // 3
-    for band, pixels_per_cm in (("whole warehouse", None), ("aisle block", 0.15), ("bin codes readable", 1.5)):
+    per_band = frames // len(zooms)
+    for band, pixels_per_cm in zooms:
         view.fit()
         if pixels_per_cm is not None:
             view.zoom(pixels_per_cm / view.pixels_per_cm())
@@ -182,7 +191,7 @@ def main() -> None:
     parser.add_argument("--racks", type=int, default=200)
     parser.add_argument("--levels", type=int, default=5)
     parser.add_argument("--skus", type=int, default=2000)
-    parser.add_argument("--frames", type=int, default=210)
+    parser.add_argument("--frames", type=int, default=200)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:

@@ -21,7 +21,8 @@ from station.ui.views.bin_map_colours import ColourMode
 
 GRID_CELLS = 64  # per side of the map's bounding box
 LARGE = (-1, -1)  # the pseudo-cell of places larger than a cell
-OVERVIEW_PIXELS = 2048  # the overview image's longer side
+OVERVIEW_PIXELS = 4096  # the overview image's longer side
+OVERVIEW_UPSCALE = 1.5  # the overview serves up to this much enlarged: bins are still only 2-3 px then
 OUTLINE_FROM_PX = 5  # bins at least this many pixels across get an outline
 LABEL_FROM_PX = 40  # … and their code written in them
 PLACE_LABEL_FROM = 0.25  # pixels per cm from which docks and benches are named
@@ -62,6 +63,7 @@ class BinsItem(QGraphicsItem):
         self._batches: dict[tuple[int, int], list[tuple[QBrush, list[QRectF]]]] = {}
         self._overview: QImage | None = None
         self._overview_scale = 1.0
+        self._smaller: list[tuple[float, QImage]] = []  # the overview halved, and halved again: less to shrink
 
     def _cell(self, x: float, y: float) -> tuple[int, int]:
         column = int((x - self._bounds.x()) / self._cell_w)
@@ -83,6 +85,17 @@ class BinsItem(QGraphicsItem):
                 by_class[self.classes[index]].append(self.rects[index])
             self._batches[cell] = [(brushes[c], rects) for c, rects in sorted(by_class.items())]
         self._overview = self._render_overview()
+        self._smaller = []
+        image, scale = self._overview, self._overview_scale
+        for _ in range(3):
+            scale /= 2
+            image = image.scaled(
+                max(1, image.width() // 2),
+                max(1, image.height() // 2),
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            self._smaller.append((scale, image))
         self.update()
 
     def colour_of(self, location_id: int) -> QColor:
@@ -137,8 +150,8 @@ class BinsItem(QGraphicsItem):
         device = painter.device()
         on_device = painter.worldTransform().inverted()[0].mapRect(QRectF(0, 0, device.width(), device.height()))
         exposed = option.exposedRect.intersected(on_device)
-        if pixels_per_cm <= self._overview_scale and self._overview is not None:
-            self._paint_overview(painter, exposed)
+        if pixels_per_cm <= self._overview_scale * OVERVIEW_UPSCALE and self._overview is not None:
+            self._paint_overview(painter, exposed, pixels_per_cm)
             return
         outline = self._narrow * pixels_per_cm >= OUTLINE_FROM_PX
         painter.setPen(QPen(QColor("#78909c"), 0) if outline else Qt.PenStyle.NoPen)
@@ -150,16 +163,21 @@ class BinsItem(QGraphicsItem):
         if self._narrow * pixels_per_cm >= 12:
             self._paint_codes(painter, exposed, pixels_per_cm)
 
-    def _paint_overview(self, painter: QPainter, exposed: QRectF) -> None:
+    def _paint_overview(self, painter: QPainter, exposed: QRectF, pixels_per_cm: float) -> None:
+        """The overview image, or the smallest of its halvings still as sharp as the screen needs."""
+        image, scale = self._overview, self._overview_scale
+        for smaller_scale, smaller in self._smaller:
+            if smaller_scale >= pixels_per_cm:
+                image, scale = smaller, smaller_scale
         visible = exposed.intersected(self._bounds)
         source = QRectF(
-            (visible.x() - self._bounds.x()) * self._overview_scale,
-            (visible.y() - self._bounds.y()) * self._overview_scale,
-            visible.width() * self._overview_scale,
-            visible.height() * self._overview_scale,
+            (visible.x() - self._bounds.x()) * scale,
+            (visible.y() - self._bounds.y()) * scale,
+            visible.width() * scale,
+            visible.height() * scale,
         )
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        painter.drawImage(visible, self._overview, source)
+        painter.drawImage(visible, image, source)
 
     def _paint_codes(self, painter: QPainter, exposed: QRectF, pixels_per_cm: float) -> None:
         """Bin codes, where a bin is wide enough on screen to hold one (rotated along narrow strips)."""
