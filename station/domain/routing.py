@@ -169,8 +169,10 @@ class _IteratedLocalSearch:
         self.n = len(distances)
         self.rng = rng
         self.deadline = deadline
+        nodes = range(self.n)
+        # sorted() is stable, so equal distances keep node order; the node itself is dropped after sorting
         self.neighbours = [
-            sorted((j for j in range(self.n) if j != i), key=lambda j, row=row: (row[j], j))[:NEIGHBOURS]
+            [j for j in sorted(nodes, key=row.__getitem__)[: NEIGHBOURS + 1] if j != i][:NEIGHBOURS]
             for i, row in enumerate(distances)
         ]
         self.tour: list[int] = []

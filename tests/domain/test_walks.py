@@ -85,7 +85,7 @@ picks_strategy = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(picks=picks_strategy, to_pack=st.booleans(), two_blocks=st.booleans())
 def test_the_optimal_walk_is_never_longer_than_either_heuristic(picks: list[Point], to_pack: bool, two_blocks: bool):
     layout = TWO_BLOCKS if two_blocks else LAYOUT
