@@ -232,7 +232,8 @@ def build_picklist(
 
 
 def _pickable_order(session: Session, order_id: int) -> Order:
-    order = session.get(Order, order_id)
+    # Locked until commit: two stations batching the same order cannot both take it (PostgreSQL).
+    order = session.scalars(select(Order).where(Order.id == order_id).with_for_update()).one_or_none()
     if order is None:
         raise PickingError(f"No order with id {order_id}")
     if order.state != OrderState.ALLOCATED:

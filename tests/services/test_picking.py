@@ -233,3 +233,43 @@ def test_waves_by_zone_release_every_allocated_order(database, world):
         assert [w.code for w in waves] == ["W-000001", "W-000002"][: len(waves)]
         assert {o.state for o in uow.session.scalars(select(Order))} == {OrderState.PICKING}
         assert len(uow.session.scalars(select(Picklist)).all()) == len(waves)
+
+
+def test_waves_by_cutoff_group_orders_by_the_pick_up_they_must_make(database, world):
+    for number, lines in ORDERS:
+        add_allocated_order(database, world, number, lines)
+    with database.unit_of_work() as uow:
+        wave_ids = build_waves(uow.session, world.warehouse_id, ACTOR, by="cutoff", orders_per_picklist=2)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        waves = uow.session.scalars(select(Wave).where(Wave.id.in_(wave_ids))).all()
+        assert all(wave.cutoff_at is not None for wave in waves)
+        assert len(uow.session.scalars(select(Picklist)).all()) == 2  # three orders, two per list
+    with database.unit_of_work() as uow, pytest.raises(PickingError, match="No allocated orders"):
+        build_waves(uow.session, world.warehouse_id, ACTOR, by="cutoff")
+
+
+def test_a_short_pick_with_no_other_bin_says_so(database, world):
+    order_ids, picklist_id = _batch(database, world, [("JLS-1", [("LAP-AZ", 3)])])
+    with database.unit_of_work() as uow:
+        (line,) = picklist_view(uow.session, picklist_id).lines
+    outcome = _scan(database, report_short, picklist_id, line.id, 1, PICKER)
+    assert outcome.message == (
+        "Short pick at A-03-A: 2 × LAP-AZ missing and no other bin has them; recount opened; "
+        "2 unit(s) are on no other shelf"
+    )
+    assert outcome.finished  # nothing left to walk to
+    with database.unit_of_work() as uow:
+        assert uow.session.get(Order, order_ids[0]).state == OrderState.PICKING  # not all its units are picked
+        assert uow.session.scalars(select(PickException)).one().note == "2 unit(s) not on any other shelf"
+
+
+def test_a_route_can_start_where_the_picker_stands(database, world):
+    ids = [add_allocated_order(database, world, "JLS-1", [("TIJ-01", 1), ("CUA-A5", 1)])]
+    with database.unit_of_work() as uow:
+        layout = load_layout(uow.session, world.warehouse_id)
+        here = bin_point(layout, uow.session.get(Location, world.bins["C-06-B"]))
+        picklist_id = build_picklist(uow.session, world.warehouse_id, ids, ACTOR, start=here)
+        view = picklist_view(uow.session, picklist_id)
+    assert view.route[0] == (here.x, here.y)
+    assert view.lines[0].location == "C-06-B"  # the notebook is taken where the picker already is
