@@ -170,6 +170,14 @@ def test_the_level_selector_filters(qtbot: QtBot, opened) -> None:
     assert levels == {"B", ""}
     assert page.map.bin(world.bins["A-01-A"]) is None and page.map.bin(world.bins["B-03-B"]) is not None
     assert page.level.currentData() == "B"
+    page.search_field.setText("POL-M")
+    with qtbot.waitSignal(controller.sig_searched, timeout=WAIT):
+        qtbot.keyClick(page.search_field, Qt.Key.Key_Return)
+    assert page.map.highlighted_ids() == [world.bins["B-03-B"]]
+    assert english(page.message.text()) == "SKU POL-M Polera M: 2 bins (1 on other levels)"
+    with qtbot.waitSignal(controller.sig_loaded, timeout=WAIT):
+        controller.select_level(None)
+    assert set(page.map.highlighted_ids()) == {world.bins["A-01-A"], world.bins["B-03-B"]}  # found again
 
 
 def test_export_writes_a_png_and_a_pdf(qtbot: QtBot, opened, tmp_path: Path) -> None:

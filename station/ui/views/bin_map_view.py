@@ -56,6 +56,7 @@ class BinMapView(QGraphicsView):
         self.overlay = OverlayItem()
         self.scene().addItem(self.overlay)
         self._press: QPoint | None = None
+        self._wanted: list[int] = []  # bins asked to be highlighted, shown again when the level changes
 
     # -- content -----------------------------------------------------------------------------------
 
@@ -74,6 +75,7 @@ class BinMapView(QGraphicsView):
             bounds = bounds.united(layout_item.boundingRect())
         scene.addItem(self.bins)
         self.set_mode(mode)
+        self.highlight(self._wanted)
         margin = max(bounds.width(), bounds.height()) * 0.03
         scene.setSceneRect(bounds.adjusted(-margin, -margin, margin, margin))
         self.fit()
@@ -100,6 +102,7 @@ class BinMapView(QGraphicsView):
 
     def highlight(self, location_ids: list[int]) -> list[int]:
         """Mark these bins (those not on the map now are skipped); returns the ids shown."""
+        self._wanted = list(location_ids)
         shown = [i for i in location_ids if self.bins is not None and i in self.bins.index_of]
         assert self.bins is not None or not shown
         self.overlay.set_content(highlighted=[self.bins.rects[self.bins.index_of[i]] for i in shown] if shown else [])
@@ -116,6 +119,7 @@ class BinMapView(QGraphicsView):
         self.overlay.set_content(moves=[QLineF(QPointF(*a), QPointF(*b)) for a, b in pairs])
 
     def clear_overlays(self) -> None:
+        self._wanted = []
         self.overlay.set_content(highlighted=[], route=[], stops=[], moves=[])
 
     def highlighted_ids(self) -> list[int]:
