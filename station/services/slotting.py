@@ -439,7 +439,7 @@ def _open_suggestion(session: Session, suggestion_id: int) -> SlottingSuggestion
     return suggestion
 
 
-def accept(session: Session, suggestion_id: int, actor: Actor) -> list[TaskRow]:
+def accept(session: Session, suggestion_id: int, actor: Actor, *, now: datetime | None = None) -> list[TaskRow]:
     """Accept a proposed suggestion: a move task for the SKU's units in its bin (and, for a swap, one
     for the other SKU's units back to the old bin). Returns the new tasks."""
     suggestion = _open_suggestion(session, suggestion_id)
@@ -453,6 +453,15 @@ def accept(session: Session, suggestion_id: int, actor: Actor) -> list[TaskRow]:
     others = {v: n for v, n in _contents(session, target.id).items() if v != variant.id}
     if len(others) > 1:
         raise SlottingError(f"{target.code} now holds several SKUs; reject suggestion #{suggestion_id}")
+    if others:  # a swap: only with a slow mover (the bin may have filled since it was proposed)
+        fast = {
+            row.variant_id for row in classify_skus(session, suggestion.warehouse_id, now=now) if row.abc_class != "C"
+        }
+        if set(others) & fast:
+            occupant = session.get(Variant, next(iter(others))).sku
+            raise SlottingError(
+                f"{target.code} now holds {occupant}, no slow mover; reject suggestion #{suggestion_id}"
+            )
     moves += [(v, target, source, n) for v, n in others.items()]  # the swap's way back
     tasks = [
         MoveTask(

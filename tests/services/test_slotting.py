@@ -201,7 +201,7 @@ def test_reject_and_a_swap_with_a_slow_mover_when_no_bin_nearer_is_free(database
     cost = (1 / 30) * (round_trip("A-20-A", 2800) - round_trip("A-06-A", 1500))
     assert (swap.to_bin, swap.swap_sku, swap.saved_cm_per_day) == ("A-06-A", "GOR-SLOW", round(gain - cost))
     with database.unit_of_work() as uow:
-        tasks = slotting.accept(uow.session, swap.id, ACTOR)
+        tasks = slotting.accept(uow.session, swap.id, ACTOR, now=NOW)
         uow.commit()
     assert [(t.sku, t.from_bin, t.to_bin, t.quantity) for t in tasks] == [
         ("POL-FAST", "A-20-A", "A-06-A", 20),
@@ -216,3 +216,18 @@ def test_a_warehouse_without_a_layout_is_named(database: Database) -> None:
         uow.commit()
     with database.unit_of_work() as uow, pytest.raises(ValueError, match="warehouse SCL1 has no layout"):
         slotting.suggest(uow.session, floor.warehouse_id, days=30, now=NOW)
+
+
+def test_accept_refuses_when_the_free_bin_filled_with_a_busy_sku_meanwhile(database: Database) -> None:
+    floor = build_floor(database)
+    with database.unit_of_work() as uow:
+        (row,) = slotting.suggest(uow.session, floor.warehouse_id, days=30, now=NOW)
+        # Someone put TAZ-MED (class B) into A-01-A by hand after the suggestion was made.
+        StockLedger(uow.session, ACTOR).move(floor.skus["TAZ-MED"], floor.bins["B-10-A"], floor.bins["A-01-A"], 2)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        with pytest.raises(
+            slotting.SlottingError, match=f"A-01-A now holds TAZ-MED, no slow mover; reject suggestion #{row.id}"
+        ):
+            slotting.accept(uow.session, row.id, ACTOR, now=NOW)
+        assert uow.session.scalars(select(MoveTask)).all() == []
