@@ -10,7 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPageSize, QPainter, QPdfWriter, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -224,7 +234,7 @@ class BinMapView(QGraphicsView):
         if path.suffix.lower() == ".pdf":
             writer = QPdfWriter(str(path))
             writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-            writer.setPageOrientation(writer.pageLayout().Orientation.Landscape)
+            writer.setPageOrientation(QPageLayout.Orientation.Landscape)
             writer.setResolution(150)
             writer.setTitle(self.data.warehouse_code if self.data else "")
             painter = QPainter(writer)
