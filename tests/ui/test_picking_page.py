@@ -126,3 +126,27 @@ def test_build_a_batch_and_walk_it_by_scanning(qtbot, page, database):
         assert set(uow.session.scalars(select(Order.state))) == {OrderState.PICKED}
     qtbot.waitUntil(lambda: controller.scores.rowCount() == 1, timeout=TIMEOUT)
     assert controller.scores.rows[0].picker == "Pía Rojas" and controller.scores.rows[0].wrong_scans == 2
+
+
+def test_f3_opens_the_picking_page_in_the_main_window_and_its_keys_work(
+    qtbot: QtBot, database, runner, settings, station_home
+):
+    from conftest import show_and_activate  # noqa: PLC0415
+
+    from station.ui.app import create_main_window  # noqa: PLC0415
+
+    world = build_pick_world(database)
+    add_allocated_order(database, world, "JLS-1", [("LAP-AZ", 1)])
+    user = LoggedInUser(world.picker_id, "pia", "Pía Rojas", Role.LEAD)
+    main = create_main_window(database, user, settings=settings, paths=station_home, runner=runner)
+    show_and_activate(qtbot, main)
+    QTest.keyClick(main, Qt.Key.Key_F3)
+    picking = main.controller.picking
+    assert main.pages.currentWidget() is picking.view and picking.view.title.text() == "Picking"
+    qtbot.waitUntil(lambda: picking.orders.rowCount() == 1, timeout=TIMEOUT)
+    picking.view.orders_table.setFocus()
+    QTest.keyClick(picking.view.orders_table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(picking.view.orders_table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: picking.picklist is not None, timeout=TIMEOUT)
+    assert picking.view.scan_field.hasFocus()
+    main.controller.shutdown()
