@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 from sample_world import build_world
 from sqlalchemy import select
+from station_cli import run_station as station
 
 from station.db import Database
 from station.db.models import CycleCount
 from station.services.stock import Actor, StockLedger
-
-
-def station(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "station", "--database-url", url, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=os.environ,
-    )
 
 
 def test_schedule_a_zone_open_it_when_due_and_read_the_accuracy(database: Database, database_url: str) -> None:

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 from sample_world import build_world
+from station_cli import run_station
 
 from station.db import Database
 from station.services.stock import Actor, StockLedger
 
 
 def station(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "station", "--database-url", url, "set-aside", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=os.environ,
-    )
+    return run_station(url, "set-aside", *args)
 
 
 def test_set_aside_list_and_release(database: Database, database_url: str) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 from sample_world import build_world
+from station_cli import run_station
 
 from station.db import Database
 from station.db.models import Product, RemovalRule
@@ -14,10 +13,7 @@ from station.domain.removal import RemovalStrategy
 
 
 def station(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "station", "--database-url", url, "stock", "strategy", *args],
-        capture_output=True, text=True, timeout=120, env=os.environ,
-    )
+    return run_station(url, "stock", "strategy", *args)
 
 
 def test_set_and_show_a_products_and_a_categorys_strategy(database: Database, database_url: str) -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date
 
 import pytest
 from sample_world import World, build_world
 from shipping_sample import FixedCarrier, carrier_gateway, ship
+from station_cli import run_station
 
 from station.db import Database
 from station.db.models import Lot, SerialNumber
@@ -41,10 +40,7 @@ def shipped(database: Database) -> World:
 
 
 def station(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "station", "--database-url", url, "trace", *args],
-        capture_output=True, text=True, timeout=120, env=os.environ,
-    )
+    return run_station(url, "trace", *args)
 
 
 def test_trace_lot_serial_and_order(shipped: World, database_url: str) -> None:

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 from sample_world import add_branch, build_world
+from station_cli import run_station as station
 
 from station.db import Database
 from station.db.models import StockMove
 from station.services.stock import Actor, StockLedger
-
-
-def station(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "station", "--database-url", url, *args],
-        capture_output=True, text=True, timeout=120, env=os.environ,
-    )  # fmt: skip
 
 
 def test_send_stock_to_another_warehouse_and_move_it_between_bins(database: Database, database_url: str) -> None:
