@@ -65,6 +65,14 @@ def open_import(qtbot: QtBot, page: InventoryController) -> ImportController:
     return importer
 
 
+def open_good_stock_file(qtbot: QtBot, page: InventoryController, tmp_path: Path) -> ImportController:
+    """The import tab with the stock kind chosen and GOOD's path typed in, not checked yet."""
+    importer = open_import(qtbot, page)
+    importer.set_kind("stock")
+    importer.view.path_field.setText(str(write(tmp_path, "good.csv", GOOD)))
+    return importer
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -115,9 +123,7 @@ def test_a_broken_file_names_every_bad_row_and_changes_nothing(
 def test_a_good_file_is_checked_then_imported(
     qtbot: QtBot, page: InventoryController, database: Database, tmp_path: Path
 ) -> None:
-    importer = open_import(qtbot, page)
-    importer.set_kind("stock")
-    importer.view.path_field.setText(str(write(tmp_path, "good.csv", GOOD)))
+    importer = open_good_stock_file(qtbot, page, tmp_path)
     with qtbot.waitSignal(importer.sig_result, timeout=10_000):
         importer.view.check_button.click()
     assert importer.view.message.objectName() == "infoMessage"
@@ -154,9 +160,7 @@ def test_no_file_or_a_missing_file_is_said_plainly(qtbot: QtBot, page: Inventory
 def test_export_writes_the_stock_as_csv(
     qtbot: QtBot, page: InventoryController, database: Database, tmp_path: Path
 ) -> None:
-    importer = open_import(qtbot, page)
-    importer.set_kind("stock")
-    importer.view.path_field.setText(str(write(tmp_path, "good.csv", GOOD)))
+    importer = open_good_stock_file(qtbot, page, tmp_path)
     with qtbot.waitSignal(importer.sig_result, timeout=10_000):
         importer.run_import()
     target = tmp_path / "out" / "stock.csv"
