@@ -86,18 +86,26 @@ picks_strategy = st.lists(
 
 
 @settings(max_examples=30, deadline=None)
-@given(picks=picks_strategy, to_pack=st.booleans(), two_blocks=st.booleans())
-def test_the_optimal_walk_is_never_longer_than_either_heuristic(picks: list[Point], to_pack: bool, two_blocks: bool):
+@given(
+    picks=picks_strategy,
+    start=st.one_of(st.just(DOCK), picks_strategy.map(lambda picks: picks[0])),  # the dock, or where a picker is
+    to_pack=st.booleans(),
+    two_blocks=st.booleans(),
+)
+def test_the_optimal_walk_is_never_longer_than_either_heuristic(
+    picks: list[Point], start: Point, to_pack: bool, two_blocks: bool
+):
     layout = TWO_BLOCKS if two_blocks else LAYOUT
     end = PACK if to_pack else None
-    optimal = optimal_walk(layout, picks, DOCK, end, time_limit_s=0.5)
-    heuristics = [s_shape(layout, picks, DOCK, end), largest_gap(layout, picks, DOCK, end)]
+    optimal = optimal_walk(layout, picks, start, end, time_limit_s=0.5)
+    heuristics = [s_shape(layout, picks, start, end), largest_gap(layout, picks, start, end)]
     for walk in (optimal, *heuristics):
         assert_consistent(walk, len(picks))
-        assert walk.path[-1] == ((PACK.x, PACK.y) if to_pack else (DOCK.x, DOCK.y))
+        assert walk.path[0] == (start.x, start.y)
+        assert walk.path[-1] == ((PACK.x, PACK.y) if to_pack else (start.x, start.y))
     assert all(optimal.length_cm <= walk.length_cm for walk in heuristics)
     # the optimal walk's length is what the distance matrix says its order costs
-    stops = [DOCK, *(picks[i] for i in optimal.order), end or DOCK]
+    stops = [start, *(picks[i] for i in optimal.order), end or start]
     assert optimal.length_cm == sum(layout.distance(a, b) for a, b in zip(stops, stops[1:], strict=False))
 
 
