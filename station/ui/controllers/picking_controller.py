@@ -282,6 +282,8 @@ class PickingController(QObject):
         self.line = None
         self._set_picklist(scanned.view)
         show_message(self.view.message, "warning", self.texts.outcome(scanned.outcome))
+        if scanned.outcome.finished:
+            self.refresh()
 
     def print_picklist(self) -> Task | None:
         if self.picklist is None:
