@@ -127,6 +127,8 @@ class PicklistRoute:
     stops: list[tuple[int, int, str]]  # each line's bin centre in walking order, labelled "1 A-01-B"
     location_ids: list[int]
     route_cm: int | None
+    s_shape_cm: int | None = None  # the same picks walked S-shape, for comparison
+    warehouse_id: int | None = None
 
 
 def warehouse_choices(session: Session) -> list[tuple[int, str, int]]:
@@ -410,4 +412,6 @@ def picklist_route(session: Session, picklist_id: int) -> PicklistRoute:
         ids.append(id_)
         stops.append((x + width // 2, y + height // 2, f"{len(ids)} {code}"))
     path = [(int(point[0]), int(point[1])) for point in picklist.route or []]
-    return PicklistRoute(picklist.id, picklist.code, path, stops, ids, picklist.route_cm)
+    return PicklistRoute(
+        picklist.id, picklist.code, path, stops, ids, picklist.route_cm, picklist.s_shape_cm, picklist.warehouse_id
+    )

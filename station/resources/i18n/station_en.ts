@@ -40,6 +40,37 @@
     </message>
 </context>
 <context>
+    <name>BinMapController</name>
+    <message numerus="yes">
+        <source>%n bin(s) on the map.</source>
+        <translation>
+            <numerusform>%n bin on the map.</numerusform>
+            <numerusform>%n bins on the map.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n bin(s)</source>
+        <translation>
+            <numerusform>%1: %n bin</numerusform>
+            <numerusform>%1: %n bins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on other levels)</source>
+        <translation>
+            <numerusform>(%n on other levels)</numerusform>
+            <numerusform>(%n on other levels)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Picklist %1: %n stop(s)</source>
+        <translation>
+            <numerusform>Picklist %1: %n stop</numerusform>
+            <numerusform>Picklist %1: %n stops</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CatalogueController</name>
     <message numerus="yes">
         <source>%n active SKU(s) do not fit the axes and would be deactivated on save: %1</source>
@@ -175,6 +206,16 @@
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %n unit(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2 · %n unit</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2 · %n units</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevicesTexts</name>
     <message numerus="yes">
         <source>%n serial port(s) found: open the list with Alt+↓.</source>
@@ -284,6 +325,51 @@
     </message>
 </context>
 <context>
+    <name>PickingTexts</name>
+    <message numerus="yes">
+        <source>Allocated orders in %1 (%n)</source>
+        <translation>
+            <numerusform>Allocated orders in %1 (%n)</numerusform>
+            <numerusform>Allocated orders in %1 (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) chosen</source>
+        <translation>
+            <numerusform>%n order chosen</numerusform>
+            <numerusform>%n orders chosen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pick list %1 built: %n tote(s). Scan the first bin.</source>
+        <translation>
+            <numerusform>Pick list %1 built: %n tote. Scan the first bin.</numerusform>
+            <numerusform>Pick list %1 built: %n totes. Scan the first bin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: this line has %n unit(s) left to pick</source>
+        <translation>
+            <numerusform>%1: this line has %n unit left to pick</numerusform>
+            <numerusform>%1: this line has %n units left to pick</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 into tote %2; %n more here</source>
+        <translation>
+            <numerusform>%1 into tote %2; %n more here</numerusform>
+            <numerusform>%1 into tote %2; %n more here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n unit(s) are on no other shelf</source>
+        <translation>
+            <numerusform>; %n unit is on no other shelf</numerusform>
+            <numerusform>; %n units are on no other shelf</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PutawayController</name>
     <message numerus="yes">
         <source>%n line(s) waiting on %1 in %2</source>
@@ -328,6 +414,51 @@
         <translation>
             <numerusform>%n more line</numerusform>
             <numerusform>%n more lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlottingController</name>
+    <message numerus="yes">
+        <source>%n open suggestion(s) in %1</source>
+        <translation>
+            <numerusform>%n open suggestion in %1</numerusform>
+            <numerusform>%n open suggestions in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new suggestion(s), best first</source>
+        <translation>
+            <numerusform>%n new suggestion, best first</numerusform>
+            <numerusform>%n new suggestions, best first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted: %n move task(s) to do, scan the bin to move from</source>
+        <translation>
+            <numerusform>Accepted: %n move task to do, scan the bin to move from</numerusform>
+            <numerusform>Accepted: %n move tasks to do, scan the bin to move from</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) rejected</source>
+        <translation>
+            <numerusform>%n suggestion rejected</numerusform>
+            <numerusform>%n suggestions rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1 done: %n unit(s) of %2 moved from %3 to %4</source>
+        <translation>
+            <numerusform>Task %1 done: %n unit of %2 moved from %3 to %4</numerusform>
+            <numerusform>Task %1 done: %n units of %2 moved from %3 to %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1: take %n unit(s) of %2 from %3, then scan %4</source>
+        <translation>
+            <numerusform>Task %1: take %n unit of %2 from %3, then scan %4</numerusform>
+            <numerusform>Task %1: take %n units of %2 from %3, then scan %4</numerusform>
         </translation>
     </message>
 </context>

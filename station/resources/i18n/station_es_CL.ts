@@ -178,6 +178,271 @@
     </message>
 </context>
 <context>
+    <name>BinMapColours</name>
+    <message>
+        <source>Occupancy %</source>
+        <translation>Ocupación %</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>Clase ABC</translation>
+    </message>
+    <message>
+        <source>Soonest expiry</source>
+        <translation>Vencimiento más próximo</translation>
+    </message>
+    <message>
+        <source>Days since last count</source>
+        <translation>Días desde el último conteo</translation>
+    </message>
+    <message>
+        <source>Empty bins</source>
+        <translation>Ubicaciones vacías</translation>
+    </message>
+    <message>
+        <source>Dock, bench, other</source>
+        <translation>Andén, mesón, otro</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vacía</translation>
+    </message>
+    <message>
+        <source>Up to 25 %</source>
+        <translation>Hasta 25 %</translation>
+    </message>
+    <message>
+        <source>26–50 %</source>
+        <translation>26–50 %</translation>
+    </message>
+    <message>
+        <source>51–75 %</source>
+        <translation>51–75 %</translation>
+    </message>
+    <message>
+        <source>76–100 %</source>
+        <translation>76–100 %</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation>Sobre su capacidad</translation>
+    </message>
+    <message>
+        <source>Stock, no capacity set</source>
+        <translation>Con stock, sin capacidad definida</translation>
+    </message>
+    <message>
+        <source>A: the first 80 % of units picked</source>
+        <translation>A: el primer 80 % de las unidades pickeadas</translation>
+    </message>
+    <message>
+        <source>B: the next 15 %</source>
+        <translation>B: el 15 % siguiente</translation>
+    </message>
+    <message>
+        <source>C: the rest, or nothing picked</source>
+        <translation>C: el resto, o nada pickeado</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Within 30 days</source>
+        <translation>En 30 días o menos</translation>
+    </message>
+    <message>
+        <source>Within 90 days</source>
+        <translation>En 90 días o menos</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más adelante</translation>
+    </message>
+    <message>
+        <source>No expiry date</source>
+        <translation>Sin fecha de vencimiento</translation>
+    </message>
+    <message>
+        <source>Counted in the last 30 days</source>
+        <translation>Contada en los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>31–90 days ago</source>
+        <translation>Hace 31–90 días</translation>
+    </message>
+    <message>
+        <source>91–180 days ago</source>
+        <translation>Hace 91–180 días</translation>
+    </message>
+    <message>
+        <source>Over 180 days ago</source>
+        <translation>Hace más de 180 días</translation>
+    </message>
+    <message>
+        <source>Never counted</source>
+        <translation>Nunca contada</translation>
+    </message>
+    <message>
+        <source>Holds stock</source>
+        <translation>Tiene stock</translation>
+    </message>
+</context>
+<context>
+    <name>BinMapController</name>
+    <message>
+        <source>No warehouse yet: create one, or run `station demo`.</source>
+        <translation>Aún no hay bodegas: cree una, o ejecute `station demo`.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) on the map.</source>
+        <translation>
+            <numerusform>%n ubicación en el mapa.</numerusform>
+            <numerusform>%n ubicaciones en el mapa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No layout: run `station layout derive` to draw the aisles.</source>
+        <translation>Sin plano: ejecute `station layout derive` para dibujar los pasillos.</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Todos los niveles</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Nivel %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n bin(s)</source>
+        <translation>
+            <numerusform>%1: %n ubicación</numerusform>
+            <numerusform>%1: %n ubicaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on other levels)</source>
+        <translation>
+            <numerusform>(%n en otro nivel)</numerusform>
+            <numerusform>(%n en otros niveles)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bin %1</source>
+        <translation>Ubicación %1</translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>SKU %1</translation>
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation>Lote %1</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Pedido %1</translation>
+    </message>
+    <message>
+        <source>Picklist %1</source>
+        <translation>Lista de picking %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Picklist %1: %n stop(s)</source>
+        <translation>
+            <numerusform>Lista de picking %1: %n parada</numerusform>
+            <numerusform>Lista de picking %1: %n paradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this route %1 m; S-shape %2 m</source>
+        <translation>esta ruta %1 m; en S %2 m</translation>
+    </message>
+    <message>
+        <source>%1 m walk</source>
+        <translation>%1 m de recorrido</translation>
+    </message>
+    <message>
+        <source>no route planned yet</source>
+        <translation>aún sin ruta planificada</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>Exportar el mapa</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>Imagen PNG (*.png);;Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Map saved to %1</source>
+        <translation>Mapa guardado en %1</translation>
+    </message>
+</context>
+<context>
+    <name>BinMapPage</name>
+    <message>
+        <source>Find: bin, SKU, barcode, lot, order or picklist, then Enter</source>
+        <translation>Buscar: ubicación, SKU, código de barras, lote, pedido o lista de picking, luego Enter</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Drag, arrows</source>
+        <translation>Arrastrar, flechas</translation>
+    </message>
+    <message>
+        <source>pan</source>
+        <translation>desplazar</translation>
+    </message>
+    <message>
+        <source>Wheel, + −</source>
+        <translation>Rueda, + −</translation>
+    </message>
+    <message>
+        <source>zoom</source>
+        <translation>acercar/alejar</translation>
+    </message>
+    <message>
+        <source>whole warehouse</source>
+        <translation>bodega completa</translation>
+    </message>
+    <message>
+        <source>find</source>
+        <translation>buscar</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>limpiar</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>exportar</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Bodega</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Colorear por</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Leyenda</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Ubicación</translation>
+    </message>
+</context>
+<context>
     <name>BinMoveController</name>
     <message>
         <source>One moment: the last scan is still being checked.</source>
@@ -776,6 +1041,40 @@
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Click a bin to see what it holds.</source>
+        <translation>Haga clic en una ubicación para ver qué contiene.</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %n unit(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2 · %n unidad</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2 · %n unidades</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;SKU&lt;/th&gt;&lt;th&gt;Units&lt;/th&gt;&lt;th&gt;Lot&lt;/th&gt;&lt;th&gt;Expires&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;SKU&lt;/th&gt;&lt;th&gt;Unidades&lt;/th&gt;&lt;th&gt;Lote&lt;/th&gt;&lt;th&gt;Vence&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>Empty.</source>
+        <translation>Vacía.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Last moves&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Últimos movimientos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No moves yet.</source>
+        <translation>Aún sin movimientos.</translation>
+    </message>
+</context>
+<context>
     <name>DevicesTexts</name>
     <message>
         <source>Not testing</source>
@@ -1047,6 +1346,10 @@
         <translation>Ubicaciones</translation>
     </message>
     <message>
+        <source>Layout (bins and places)</source>
+        <translation>Plano (ubicaciones y lugares)</translation>
+    </message>
+    <message>
         <source>Stock on hand</source>
         <translation>Stock disponible</translation>
     </message>
@@ -1237,6 +1540,13 @@
     <message>
         <source>Available</source>
         <translation>Disponible</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2578,6 +2888,345 @@
     </message>
 </context>
 <context>
+    <name>PickingModel</name>
+    <message>
+        <source>short %1</source>
+        <translation>faltan %1</translation>
+    </message>
+    <message>
+        <source>picked</source>
+        <translation>pickeado</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Ingresado</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Aisles</source>
+        <translation>Pasillos</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Tote</source>
+        <translation>Cubeta</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>Pickeado</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation>Picker</translation>
+    </message>
+    <message>
+        <source>Picks/h</source>
+        <translation>Picks/h</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
+    </message>
+</context>
+<context>
+    <name>PickingTexts</name>
+    <message>
+        <source>choose order</source>
+        <translation>elegir pedido</translation>
+    </message>
+    <message>
+        <source>all orders</source>
+        <translation>todos los pedidos</translation>
+    </message>
+    <message>
+        <source>build batch</source>
+        <translation>armar lote</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>imprimir</translation>
+    </message>
+    <message>
+        <source>show on map</source>
+        <translation>ver en el mapa</translation>
+    </message>
+    <message>
+        <source>short pick</source>
+        <translation>faltante</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>cancelar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Allocated orders in %1 (%n)</source>
+        <translation>
+            <numerusform>Pedidos asignados en %1 (%n)</numerusform>
+            <numerusform>Pedidos asignados en %1 (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) chosen</source>
+        <translation>
+            <numerusform>%n pedido elegido</numerusform>
+            <numerusform>%n pedidos elegidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose allocated orders first (Space on a row, or Ctrl+A for all)</source>
+        <translation>Primero elija pedidos asignados (Espacio en una fila, o Ctrl+A para todos)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pick list %1 built: %n tote(s). Scan the first bin.</source>
+        <translation>
+            <numerusform>Lista de picking %1 armada: %n cubeta. Escanee la primera ubicación.</numerusform>
+            <numerusform>Lista de picking %1 armada: %n cubetas. Escanee la primera ubicación.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick list %1</source>
+        <translation>Lista de picking %1</translation>
+    </message>
+    <message>
+        <source>Pick list</source>
+        <translation>Lista de picking</translation>
+    </message>
+    <message>
+        <source>No pick list yet: build a batch, or scan a pick list&apos;s code (PL-…)</source>
+        <translation>Aún no hay lista de picking: arme un lote o escanee el código de una lista (PL-…)</translation>
+    </message>
+    <message>
+        <source>Totes: %1</source>
+        <translation>Cubetas: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units</source>
+        <translation>%1 de %2 unidades</translation>
+    </message>
+    <message>
+        <source>At %1: scan %2 × %3 into tote %4</source>
+        <translation>En %1: escanee %2 × %3 a la cubeta %4</translation>
+    </message>
+    <message>
+        <source>Go to %1 and scan the bin</source>
+        <translation>Vaya a %1 y escanee la ubicación</translation>
+    </message>
+    <message>
+        <source>All picked: take the totes to the pack station</source>
+        <translation>Todo pickeado: lleve las cubetas a la estación de empaque</translation>
+    </message>
+    <message>
+        <source>Pick list %1 is done: every order is picked</source>
+        <translation>La lista de picking %1 está terminada: todos los pedidos están pickeados</translation>
+    </message>
+    <message>
+        <source>Build a batch first, or scan a pick list&apos;s code (PL-…)</source>
+        <translation>Primero arme un lote o escanee el código de una lista de picking (PL-…)</translation>
+    </message>
+    <message>
+        <source>Nothing left to pick on this list</source>
+        <translation>No queda nada por pickear en esta lista</translation>
+    </message>
+    <message>
+        <source>Short pick at %1: how many %2 did you find? Type the number and press Enter (Esc cancels)</source>
+        <translation>Faltante en %1: ¿cuántos %2 encontró? Escriba el número y presione Enter (Esc cancela)</translation>
+    </message>
+    <message>
+        <source>Short pick cancelled</source>
+        <translation>Faltante cancelado</translation>
+    </message>
+    <message>
+        <source>Type the number of units found, not %1</source>
+        <translation>Escriba el número de unidades encontradas, no %1</translation>
+    </message>
+    <message>
+        <source>Write the cut-off as HH:MM, not %1</source>
+        <translation>Escriba la hora de corte como HH:MM, no %1</translation>
+    </message>
+    <message>
+        <source>Pick list saved as %1</source>
+        <translation>Lista de picking guardada como %1</translation>
+    </message>
+    <message>
+        <source>Pick list %1 has nothing left to pick</source>
+        <translation>La lista de picking %1 no tiene nada más por pickear</translation>
+    </message>
+    <message>
+        <source>%1: take %2 × %3 into tote %4</source>
+        <translation>%1: saque %2 × %3 a la cubeta %4</translation>
+    </message>
+    <message>
+        <source>Wrong bin: %1 is not on this pick list now; go to %2 for %3</source>
+        <translation>Ubicación equivocada: %1 no está ahora en esta lista de picking; vaya a %2 por %3</translation>
+    </message>
+    <message>
+        <source>Wrong item: %1 is not what bin %2 should give; scan %3 %4</source>
+        <translation>Artículo equivocado: %1 no es lo que debe salir de %2; escanee %3 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: this line has %n unit(s) left to pick</source>
+        <translation>
+            <numerusform>%1: a esta línea le queda %n unidad por pickear</numerusform>
+            <numerusform>%1: a esta línea le quedan %n unidades por pickear</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 into tote %2; %n more here</source>
+        <translation>
+            <numerusform>%1 a la cubeta %2; falta %n aquí</numerusform>
+            <numerusform>%1 a la cubeta %2; faltan %n aquí</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 into tote %2; line done</source>
+        <translation>%1 a la cubeta %2; línea lista</translation>
+    </message>
+    <message>
+        <source>Short pick at %1: %2 × %3 missing; recount opened; take them from %4</source>
+        <translation>Faltante en %1: faltan %2 × %3; se abrió un reconteo; sáquelos de %4</translation>
+    </message>
+    <message>
+        <source>Short pick at %1: %2 × %3 missing and no other bin has them; recount opened</source>
+        <translation>Faltante en %1: faltan %2 × %3 y ninguna otra ubicación los tiene; se abrió un reconteo</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n unit(s) are on no other shelf</source>
+        <translation>
+            <numerusform>; %n unidad no está en ningún otro estante</numerusform>
+            <numerusform>; %n unidades no están en ningún otro estante</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This route %1 m; S-shape %2 m (%3 %); largest gap %4 m</source>
+        <translation>Esta ruta %1 m; en S %2 m (%3 %); mayor brecha %4 m</translation>
+    </message>
+    <message>
+        <source>Totes</source>
+        <translation>Cubetas</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Tote</source>
+        <translation>Cubeta</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>pedido</translation>
+    </message>
+</context>
+<context>
+    <name>PickingView</name>
+    <message>
+        <source>Allocated orders</source>
+        <translation>Pedidos asignados</translation>
+    </message>
+    <message>
+        <source>Aisles: A-C</source>
+        <translation>Pasillos: A-C</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Placed by HH:MM</source>
+        <translation>Ingresados hasta HH:MM</translation>
+    </message>
+    <message>
+        <source>Build batch (Ctrl+B)</source>
+        <translation>Armar lote (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Pick list</source>
+        <translation>Lista de picking</translation>
+    </message>
+    <message>
+        <source>Scan the bin, then each item</source>
+        <translation>Escanee la ubicación y luego cada artículo</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>Imprimir (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Show on map (Ctrl+M)</source>
+        <translation>Ver en el mapa (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Short pick (Ctrl+S)</source>
+        <translation>Faltante (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Leaderboard (this shift)</source>
+        <translation>Ranking (este turno)</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderView</name>
     <message>
         <source>%1 is not built yet.</source>
@@ -3110,6 +3759,165 @@
     <message>
         <source>&amp;Devices</source>
         <translation>&amp;Dispositivos</translation>
+    </message>
+</context>
+<context>
+    <name>SlottingController</name>
+    <message numerus="yes">
+        <source>%n open suggestion(s) in %1</source>
+        <translation>
+            <numerusform>%n sugerencia abierta en %1</numerusform>
+            <numerusform>%n sugerencias abiertas en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 m a day to save</source>
+        <translation>%1 m al día por ahorrar</translation>
+    </message>
+    <message>
+        <source>Looking for bins nearer to the pack stations…</source>
+        <translation>Buscando ubicaciones más cerca de los puestos de embalaje…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new suggestion(s), best first</source>
+        <translation>
+            <numerusform>%n sugerencia nueva, la mejor primero</numerusform>
+            <numerusform>%n sugerencias nuevas, las mejores primero</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No new suggestions: the fast movers are as near as the free bins allow.</source>
+        <translation>Sin sugerencias nuevas: los productos de alta rotación ya están tan cerca como lo permiten las ubicaciones libres.</translation>
+    </message>
+    <message>
+        <source>Accepting…</source>
+        <translation>Aceptando…</translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation>Rechazando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted: %n move task(s) to do, scan the bin to move from</source>
+        <translation>
+            <numerusform>Aceptada: %n tarea de traslado por hacer, escanee la ubicación de origen</numerusform>
+            <numerusform>Aceptadas: %n tareas de traslado por hacer, escanee la ubicación de origen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) rejected</source>
+        <translation>
+            <numerusform>%n sugerencia rechazada</numerusform>
+            <numerusform>%n sugerencias rechazadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open move task takes units from %1</source>
+        <translation>Ninguna tarea de traslado abierta saca unidades de %1</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>Trasladando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1 done: %n unit(s) of %2 moved from %3 to %4</source>
+        <translation>
+            <numerusform>Tarea %1 lista: %n unidad de %2 trasladada de %3 a %4</numerusform>
+            <numerusform>Tarea %1 lista: %n unidades de %2 trasladadas de %3 a %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan the bin to move from</source>
+        <translation>Escanee la ubicación de origen</translation>
+    </message>
+    <message>
+        <source>Scan the bin to move to</source>
+        <translation>Escanee la ubicación de destino</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1: take %n unit(s) of %2 from %3, then scan %4</source>
+        <translation>
+            <numerusform>Tarea %1: saque %n unidad de %2 de %3 y luego escanee %4</numerusform>
+            <numerusform>Tarea %1: saque %n unidades de %2 de %3 y luego escanee %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slotting</source>
+        <translation>Slotting</translation>
+    </message>
+</context>
+<context>
+    <name>SlottingModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Desde → hacia</translation>
+    </message>
+    <message>
+        <source>m/day</source>
+        <translation>m/día</translation>
+    </message>
+    <message>
+        <source>Picks/d</source>
+        <translation>Picks/d</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Swap with</source>
+        <translation>Intercambio con</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+</context>
+<context>
+    <name>SlottingPanel</name>
+    <message>
+        <source>Suggest</source>
+        <translation>Sugerir</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Move tasks</source>
+        <translation>Tareas de traslado</translation>
+    </message>
+    <message>
+        <source>Scan the bin to move from</source>
+        <translation>Escanee la ubicación de origen</translation>
+    </message>
+    <message>
+        <source>suggest</source>
+        <translation>sugerir</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>aceptar</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>rechazar</translation>
+    </message>
+    <message>
+        <source>scan a task</source>
+        <translation>escanear una tarea</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,7 @@ class BinMapController(QObject):
         self.database = database
         self.runner = runner
         self.data: BinMapData | None = None
+        self._pending_picklist: int | None = None  # asked for before the map was drawn
         self.loaded_once = False
         self._load_task: Task | None = None
         self._search_task: Task | None = None
@@ -148,6 +149,9 @@ class BinMapController(QObject):
             text += " " + self.tr("No layout: run `station layout derive` to draw the aisles.")
         show_message(self.page.message, "info", text)
         self.sig_loaded.emit(data)
+        if self._pending_picklist is not None:
+            picklist_id, self._pending_picklist = self._pending_picklist, None
+            self.show_picklist(picklist_id)
 
     def _fill_levels(self, data: BinMapData) -> None:
         combo = self.page.level
@@ -235,20 +239,33 @@ class BinMapController(QObject):
 
     # -- for other pages ---------------------------------------------------------------------------
 
-    def show_picklist(self, picklist_id: int) -> Task:
-        """Draw a picklist's stored route and number its bins in walking order."""
+    def show_picklist(self, picklist_id: int) -> Task | None:
+        """Draw a picklist's stored route and number its bins in walking order (once the map is drawn)."""
+        if self.data is None:
+            self._pending_picklist = picklist_id
+            return None
         task = self.runner.submit(_route, self.database, picklist_id, lane="db")
         task.sig_finished.connect(self._route_found)
         task.sig_failed.connect(self._failed)
         return task
 
     def _route_found(self, route: PicklistRoute) -> None:
+        index = self.page.warehouse.findData(route.warehouse_id)
+        if self.data is not None and route.warehouse_id != self.data.warehouse_id and index >= 0:
+            self._pending_picklist = route.picklist_id  # draw it once its warehouse is on the map
+            self.page.warehouse.setCurrentIndex(index)
+            self.load()
+            return
         self.page.map.clear_overlays()
         self.page.map.show_route(route.path, route.stops)
         self.page.map.highlight(route.location_ids)
         self.page.map.show_region(route.location_ids)
         text = self.tr("Picklist %1: %n stop(s)", None, len(route.stops)).replace("%1", route.code)
-        if route.route_cm:
+        if route.route_cm and route.s_shape_cm:
+            text += " · " + self.tr("this route %1 m; S-shape %2 m").replace(
+                "%1", f"{route.route_cm / 100:,.0f}"
+            ).replace("%2", f"{route.s_shape_cm / 100:,.0f}")
+        elif route.route_cm:
             text += " · " + self.tr("%1 m walk").replace("%1", f"{route.route_cm / 100:,.0f}")
         elif not route.path:
             text += " · " + self.tr("no route planned yet")

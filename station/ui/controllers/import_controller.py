@@ -42,6 +42,7 @@ class ImportController(QObject):
             "variants": self.tr("SKUs (variants)"),
             "stock": self.tr("Stock"),
             "locations": self.tr("Locations"),
+            "layout": self.tr("Layout (bins and places)"),
         }
         for kind in KINDS:
             view.kind.addItem(kind_titles.get(kind, kind), kind)

@@ -85,6 +85,8 @@ class MainController(QObject):
             # Parented to the window: works whichever widget has the focus, scan fields included.
             shortcut = QShortcut(QKeySequence(page.shortcut), window)
             shortcut.activated.connect(partial(self.show_page, page.key))
+        if self.picking is not None and self.bin_map is not None:
+            self.picking.sig_show_route.connect(self._show_route_on_map)
         refresh = QShortcut(QKeySequence(REFRESH_SHORTCUT), window)
         refresh.activated.connect(self.refresh_current)
         window.navigation.currentRowChanged.connect(self._row_chosen)
@@ -142,6 +144,12 @@ class MainController(QObject):
             self.settings.sig_settings_saved.connect(self.status.show_devices)
             return settings_view
         return PlaceholderView(title, coming_with(key))
+
+    def _show_route_on_map(self, picklist_id: int) -> None:
+        """The picking page's "Show on map": the bin map comes up with the pick list's route drawn."""
+        assert self.bin_map is not None
+        self.show_page("bin_map")
+        self.bin_map.show_picklist(picklist_id)
 
     @property
     def current_page(self) -> str:
