@@ -1,5 +1,6 @@
 """Walkthrough: batch picking on demo data, as a lead: ten allocated orders chosen, the batch built
-with its route against the S-shape walk, the printed pick list, a scan in progress.
+with its route against the S-shape walk, the printed pick list, the route drawn on the bin map, a scan
+in progress.
 
     QT_QPA_PLATFORM=offscreen python docs/walkthroughs/picking.py resources/screenshots [--language es]
 """
@@ -45,6 +46,17 @@ def main() -> None:
             check=True,
         )
         print(f"{first_page}.png")
+
+        # Ctrl+M: the bin map comes up with the batch's walk drawn and compared with the S-shape walk
+        bin_map = demo.controller.bin_map
+        assert bin_map is not None
+        shown: list[object] = []
+        bin_map.sig_route_shown.connect(shown.append)
+        QTest.keyClick(page, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+        demo.settle(lambda: bool(shown))
+        demo.pause(300)
+        demo.save("picking-5-route-on-map")
+        demo.controller.show_page("picking")
 
         # the first line with two units or more, so the screenshot shows a bin half picked
         line = next((line for line in picking.picklist.lines if line.quantity > 1), picking.picklist.lines[0])

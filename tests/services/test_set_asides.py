@@ -131,27 +131,12 @@ def test_a_set_aside_names_exactly_one_target_and_a_valid_rut(database: Database
 
 
 def test_the_packing_bench_ships_a_customers_order_from_what_was_kept_for_them(database: Database, world: World) -> None:
-    from test_removal_picking import BENCH, RATE, QuickCarrier  # noqa: PLC0415 - the bench's test carrier
-
-    from station.api import hookimpl  # noqa: PLC0415
-    from station.pluginhost import PluginHost  # noqa: PLC0415
-    from station.services.carriers import CarrierGateway  # noqa: PLC0415
-    from station.services.dispatch import ParcelPlan, purchase_label, ship_order  # noqa: PLC0415
+    from shipping_sample import FixedCarrier, carrier_gateway, ship  # noqa: PLC0415 - the bench's test carrier
 
     aside(database, world, 10, SetAsideFor(customer_rut="12.345.678-5"))  # every unit, for María José
-    order_id = add_order(database, world, [(world.shirt, 2)])  # her order, not reserved yet
-
-    class Plugin:
-        @hookimpl
-        def station_register_carriers(self, register):
-            register(QuickCarrier())
-
-    with PluginHost(extra_plugins=[("quick", Plugin())], load_entry_points=False) as host:
-        gateway = CarrierGateway(host, {}, get_secret=lambda *_: None, sleep=lambda _: None)
-        bought = purchase_label(database, gateway, order_id, RATE, [ParcelPlan("CAJA-S", 250, 200, 100, 500, 500)])
-        ship_order(
-            database, host, order_id, bought.shipment_id, bench_location_id=world.bench, serials={}, actor=BENCH, packer="Ana"
-        )
+    carrier = FixedCarrier("quick", "Quick", "Q1")
+    with carrier_gateway(carrier) as gateway:
+        ship(database, world, gateway, carrier.rate, [(world.shirt, 2)])  # her order, reserved at the bench
     with database.unit_of_work() as uow:
         [kept] = list_set_asides(uow.session)
         assert kept.quantity == 8

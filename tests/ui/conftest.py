@@ -10,8 +10,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from pytestqt.qtbot import QtBot  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 from ui_sample import Sample, build_sample  # noqa: E402
 
 from station.config import Settings, StationPaths, station_paths  # noqa: E402
@@ -52,12 +51,3 @@ def settings() -> Settings:
 @pytest.fixture
 def sample(database: Database) -> Sample:
     return build_sample(database)
-
-
-def show_and_activate(qtbot: QtBot, window: QWidget) -> None:
-    """Show a window and wait until it is active: window shortcuts (F1 … F11) need that."""
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)

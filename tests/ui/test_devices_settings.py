@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_sample import Sample
+from ui_windows import show_and_activate
 
 from station.config import DeviceSettings, Settings, StationPaths, load_settings
 from station.db import Database

@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 from sample_world import World, build_world
 from ui_sample import Sample
+from ui_windows import show_and_activate
 
 from station.config import Settings, StationPaths
 from station.db import Database

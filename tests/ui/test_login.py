@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from ui_sample import ADMIN_PIN, PACKER_BADGE, Sample
+from ui_windows import show_and_activate
 
 from station.config import Settings
 from station.db import Database

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from ui_sample import Sample
+from ui_windows import show_and_activate
 
 from station.config import DeviceSettings, Settings, StationPaths
 from station.db import Database

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from conftest import show_and_activate
 from PIL import Image
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sample_world import World, add_order, build_world
 from station_carrier_demo.sandbox import TEST_API_KEY, SandboxServer
+from ui_windows import show_and_activate
 
 from station.config import DeviceSettings, PackingSettings, Settings, StationPaths
 from station.db import Database

@@ -131,7 +131,7 @@ def test_build_a_batch_and_walk_it_by_scanning(qtbot, page, database):
 def test_f3_opens_the_picking_page_in_the_main_window_and_its_keys_work(
     qtbot: QtBot, database, runner, settings, station_home
 ):
-    from conftest import show_and_activate  # noqa: PLC0415
+    from ui_windows import show_and_activate  # noqa: PLC0415
 
     from station.ui.app import create_main_window  # noqa: PLC0415
 

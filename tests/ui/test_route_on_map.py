@@ -14,7 +14,7 @@ TIMEOUT = 15_000
 
 
 def test_show_on_map_draws_the_batch_route_on_the_bin_map(qtbot: QtBot, database, runner, settings, station_home):
-    from conftest import show_and_activate  # noqa: PLC0415 - tests/ui's conftest, for its helper
+    from ui_windows import show_and_activate  # noqa: PLC0415
 
     from station.ui.app import create_main_window  # noqa: PLC0415
 

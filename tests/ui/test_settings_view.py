@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import tomllib
 
-from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_sample import Sample
+from ui_windows import show_and_activate
 
 from station.config import StationPaths, load_settings
 from station.db import Database

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from conftest import show_and_activate
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sample_world import build_world
 from sqlalchemy import select
+from ui_windows import show_and_activate
 
 from station.config import Settings
 from station.db import Database

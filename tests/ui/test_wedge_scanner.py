@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from conftest import show_and_activate
 from PySide6.QtCore import QEvent, Qt, QThread
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
+from ui_windows import show_and_activate
 
 from station.domain.gs1 import GS, parse_gs1
 from station.hardware.scanner import ScannerSettings, ScannerSimulator, SerialScanner
