@@ -110,6 +110,7 @@ class Settings:
     # gs_key, timeout_ms), read by station.hardware.scanner.ScannerSettings.from_mapping, which checks it.
     scanner: dict[str, object] = field(default_factory=dict)
     plugins: dict[str, dict[str, object]] = field(default_factory=dict)  # [plugins.<adapter name>] settings
+    disabled_plugins: list[str] = field(default_factory=list)  # never loaded here, as STATION_DISABLE_PLUGINS
 
 
 class SettingsError(ValueError):
