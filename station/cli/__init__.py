@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--database-url",
         help="SQLAlchemy URL of the database (default: $STATION_DATABASE_URL, else the local SQLite file)",
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the main window, print STATION READY and exit 0 (the installers' check)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         try:

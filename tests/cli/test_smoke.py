@@ -1,0 +1,35 @@
+"""`station --smoke`: the check installers run on a built station."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_station(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "STATION_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("STATION_DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "station", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_smoke_opens_the_window_on_a_fresh_station_home(tmp_path: Path) -> None:
+    result = run_station(tmp_path, "--smoke")
+
+    assert result.returncode == 0, result.stderr
+    assert "STATION READY" in result.stdout.splitlines()
+    assert (tmp_path / "data" / "station.db").is_file()  # the embedded SQLite database, migrated
+
+
+def test_smoke_fails_with_a_clear_message_when_the_database_cannot_open(tmp_path: Path) -> None:
+    closed_port = "postgresql+psycopg://station@127.0.0.1:1/station"  # nothing listens on port 1
+
+    result = run_station(tmp_path, "--database-url", closed_port, "--smoke")
+
+    assert result.returncode == 1
+    assert "STATION READY" not in result.stdout
+    assert "station --smoke failed: cannot open the database" in result.stderr
+    assert "127.0.0.1:1/station" in result.stderr
