@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "station.cli.slotting",
     "station.cli.picking",
     "station.cli.worker",
+    "station.cli.setup",
     "station.cli.app",
 )
 
