@@ -53,6 +53,7 @@ from station.api.events import CreatedShipment, PackedOrder, StockChange
 from station.api.markers import PROJECT_NAME
 from station.api.settings import SettingsSchema
 from station.api.version import api_incompatibility
+from station.plugin_store import activate_user_plugins
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -193,6 +194,7 @@ class PluginHost:
 
     def _load_entry_points(self) -> None:
         # Not pm.load_setuptools_entrypoints(): it stops at the first plugin that fails to import.
+        activate_user_plugins()  # plugins installed from wheels (`station plugins install`)
         for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
             dist_name = ep.dist.name if ep.dist is not None else ""
             version = ep.dist.version if ep.dist is not None else "unknown"
@@ -203,13 +205,9 @@ class PluginHost:
                 continue
             self._admit(ep.name, version, ep.load, aliases=names)
 
-    def _admit(
-        self, name: str, version: str, load: Callable[[], object], aliases: Iterable[str] = ()
-    ) -> None:
+    def _admit(self, name: str, version: str, load: Callable[[], object], aliases: Iterable[str] = ()) -> None:
         if self._pm.get_plugin(name) is not None:
-            self._record(
-                name, version, status="failed", error=f"another plugin is already loaded as {name!r}"
-            )
+            self._record(name, version, status="failed", error=f"another plugin is already loaded as {name!r}")
             return
         if {_normalise(name), *aliases} & self._disabled:
             self._record(name, version, status="disabled", error=f"disabled by {DISABLE_ENV}")
@@ -269,9 +267,7 @@ class PluginHost:
             opts = self._pm.parse_hookimpl_opts(plugin, attr)
             if opts is None:
                 if attr in _KNOWN_HOOKS and callable(getattr(plugin, attr, None)):
-                    problems.append(
-                        f"{attr} is not decorated with @hookimpl (from station.api import hookimpl)"
-                    )
+                    problems.append(f"{attr} is not decorated with @hookimpl (from station.api import hookimpl)")
                 continue
             hook = opts.get("specname") or attr
             if opts.get("wrapper") or opts.get("hookwrapper"):
@@ -474,9 +470,7 @@ def _new_http_client(plugin_name: str) -> httpx.Client:
 
     def on_response(response: httpx.Response) -> None:
         request = response.request
-        http_log.debug(
-            "%s %s%s -> %s", request.method, request.url.host, request.url.path, response.status_code
-        )
+        http_log.debug("%s %s%s -> %s", request.method, request.url.host, request.url.path, response.status_code)
 
     return httpx.Client(
         timeout=httpx.Timeout(HTTP_TIMEOUT_S),
