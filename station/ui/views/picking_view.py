@@ -111,7 +111,7 @@ class PickingView(QWidget):
             row(self.short_button, self.print_button, self.map_button),
         )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        left.setMinimumWidth(460)
+        left.setMinimumWidth(400)  # with the right pane, fits a 1440 px window in Spanish too
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
