@@ -18,6 +18,7 @@ from station import __version__
 COMMAND_MODULES = (
     "station.cli.db",
     "station.cli.plugins",
+    "station.cli.plugin_kit",
     "station.cli.doctor",
     "station.cli.printer",
     "station.cli.scale",
