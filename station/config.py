@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -117,15 +118,48 @@ class SettingsError(ValueError):
     """The settings file cannot be read; the message names the file and the field."""
 
 
+# What an IT silent install of the Windows MSI sets for every user of the machine
+# (`msiexec /i … STATION_DATABASE_URL=… STATION_NAME=…`, installer/windows/station.wxs writes them
+# under HKEY_LOCAL_MACHINE). A user's own station.toml still wins over them.
+MACHINE_SETTINGS_KEY = r"SOFTWARE\JustLogistics\Station"
+MACHINE_SETTINGS_VALUES = {"DatabaseUrl": "database_url", "StationName": "station_name"}
+
+
+def machine_defaults() -> dict[str, str]:
+    """The settings the Windows installer left in the registry; empty elsewhere or when not set."""
+    if sys.platform != "win32":
+        return {}
+    import winreg
+
+    try:
+        key = winreg.OpenKey(
+            winreg.HKEY_LOCAL_MACHINE, MACHINE_SETTINGS_KEY, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY
+        )
+    except OSError:
+        return {}
+    defaults = {}
+    with key:
+        for value_name, setting in MACHINE_SETTINGS_VALUES.items():
+            try:
+                value, kind = winreg.QueryValueEx(key, value_name)
+            except OSError:
+                continue
+            if kind == winreg.REG_SZ and value.strip():  # the MSI writes "" when IT gave no value
+                defaults[setting] = value.strip()
+    return defaults
+
+
 def load_settings(paths: StationPaths | None = None) -> Settings:
     paths = paths or station_paths()
     path = paths.settings_file
-    if not path.exists():
-        return Settings()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: not valid TOML ({exc})") from exc
+    raw = {}
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path}: not valid TOML ({exc})") from exc
+    for setting, value in machine_defaults().items():
+        raw.setdefault(setting, value)
     return _settings_from_dict(raw, path)
 
 
