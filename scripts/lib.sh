@@ -5,6 +5,11 @@ QT_DEBIAN_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfi
   libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0)
 
+# Building the AppImage: the runtime's compiler and static libraries, mksquashfs, the icon's SVG to PNG;
+# and what its tests check it with (readelf/file, libappimage, fusermount3).
+APPIMAGE_DEBIAN_PACKAGES=(gcc libc6-dev libfuse3-dev libsquashfuse-dev libzstd-dev liblz4-dev liblzma-dev
+  liblzo2-dev zlib1g-dev squashfs-tools librsvg2-bin binutils file libappimage1.0abi1 fuse3)
+
 # install_debian_packages PACKAGE…: apt-get installs the ones missing (Debian/Ubuntu only).
 install_debian_packages() {
   command -v dpkg-query >/dev/null || return 0
