@@ -22,9 +22,11 @@ from station.pluginhost import PluginHost
 from station.services.auth import LoggedInUser
 from station.services.database import DatabaseStatus, open_database, url_without_password
 from station.services.demo.environment import DemoEnvironment, start_demo_environment
+from station.services.setup import plugin_environment
 from station.ui.controllers.login_controller import LoginController
 from station.ui.controllers.main_controller import MainController
 from station.ui.controllers.packing_controller import PackingController
+from station.ui.controllers.setup_start import first_run
 from station.ui.i18n import install_translator
 from station.ui.style import apply_style
 from station.ui.tasks import Task, TaskRunner
@@ -170,6 +172,15 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
         return 2
     translator = install_translator(app, settings.language)  # noqa: F841 - keep it alive while the app runs
     apply_style(app)
+    if not demo:  # a new station is set up first (station.services.setup.start_decision says when)
+        setup_runner = TaskRunner()
+        try:
+            stop = first_run(paths, database_url, setup_runner)
+        finally:
+            setup_runner.shutdown()
+        if stop is not None:
+            return stop
+        settings = load_settings(paths)
 
     url = resolve_database_url(database_url, settings)
     try:
@@ -187,7 +198,9 @@ def run_app(database_url: str | None = None, *, demo: bool = False) -> int:
         settings = environment.settings
         plugins_task = runner.submit(lambda: demo_host, lane="net")
     else:
-        plugins_task = runner.submit(PluginHost, lane="net")  # loading plugins may import slow packages
+        plugins_task = runner.submit(
+            lambda: PluginHost(environ=plugin_environment(settings)), lane="net"
+        )  # loading plugins may import slow packages
     try:
         problem = _open(database, runner)
         if problem is not None:
