@@ -23,9 +23,19 @@ def user_plugins_dir(paths: StationPaths | None = None) -> Path:
     return (paths or station_paths()).data_dir / "plugins" / "site"
 
 
+_activated: str | None = None
+
+
 def activate_user_plugins(paths: StationPaths | None = None) -> Path:
-    """Put the user plugins directory on ``sys.path`` (once) and return it."""
+    """Put the user plugins directory on ``sys.path`` (once) and return it.
+
+    If ``STATION_HOME`` changed since the last call (tests do), the old directory leaves the path.
+    """
+    global _activated
     site = str(user_plugins_dir(paths))
+    if _activated is not None and _activated != site and _activated in sys.path:
+        sys.path.remove(_activated)
+    _activated = site
     if site not in sys.path:
         sys.path.append(site)
         importlib.invalidate_caches()

@@ -1,5 +1,6 @@
 """Settings: edits the station name and language and saves them to the settings file; the
-Devices tab (scale and label printer) has its own controller, `DevicesController`.
+Devices tab (scale and label printer) has its own controller, `DevicesController`, and so has the
+Plugins tab (install and remove plugin wheels), `PluginsController`.
 
 The language applies the next time the station starts (every open view would otherwise have to
 re-translate itself); the station name applies at once (status bar).
@@ -15,6 +16,7 @@ from station.config import Settings, SettingsError, StationPaths, save_settings
 from station.db.engine import DatabaseInfo
 from station.pluginhost import PluginHost
 from station.ui.controllers.devices_controller import DevicesController
+from station.ui.controllers.plugins_controller import PluginsController
 from station.ui.tasks import TaskRunner
 from station.ui.views.settings_view import SettingsView
 
@@ -51,6 +53,7 @@ class SettingsController(QObject):
         self._show(settings)
         self.devices = DevicesController(view.devices, settings, paths, runner, plugin_host, self)
         self.devices.sig_devices_saved.connect(self._devices_saved)
+        self.plugins = PluginsController(view.plugins, self.devices.runner, plugin_host, self)
         view.save_button.clicked.connect(self.save)
         view.station_name.returnPressed.connect(self.save)
 
@@ -89,6 +92,7 @@ class SettingsController(QObject):
     def set_plugin_host(self, plugin_host: PluginHost) -> None:
         """The window's plugins: the Devices tab offers their scale protocols and printer transports."""
         self.devices.set_plugin_host(plugin_host)
+        self.plugins.set_plugin_host(plugin_host)
 
     def shutdown(self) -> None:
         """Stop the scale test and what the Devices tab started."""

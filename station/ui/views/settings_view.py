@@ -1,5 +1,5 @@
-"""Station settings in two tabs: General (name, language, the database, read-only) and Devices
-(the scale and label printer, see `devices_view`). Layout only."""
+"""Station settings in three tabs: General (name, language, the database, read-only), Devices
+(the scale and label printer, see `devices_view`) and Plugins (see `plugins_view`). Layout only."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from station.ui.style import MESSAGE_MARGINS
 from station.ui.views.devices_style import SETTINGS_TABS_STYLESHEET
 from station.ui.views.devices_view import DevicesView
+from station.ui.views.plugins_view import PluginsView
 
 
 class SettingsView(QWidget):
@@ -83,6 +84,8 @@ class SettingsView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.general, self.tr("&General"))
         self.tabs.addTab(self.devices, self.tr("&Devices"))
+        self.plugins = PluginsView()
+        self.tabs.addTab(self.plugins, self.tr("&Plugins"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
