@@ -50,7 +50,7 @@ def _smoke(database_url: str | None) -> int:
     from station.services.auth import LoggedInUser
     from station.services.database import open_database, url_without_password
     from station.ui.app import create_main_window
-    from station.ui.i18n import install_translator
+    from station.ui.i18n import choose_locale, install_translator
     from station.ui.style import apply_style
 
     setup_logging()
@@ -60,7 +60,10 @@ def _smoke(database_url: str | None) -> int:
     app.setOrganizationName("JustLogistics")
     paths = station_paths().ensure()
     settings = load_settings(paths)
-    translator = install_translator(app, settings.language)  # noqa: F841 - keep it alive while the app runs
+    translator = install_translator(app, settings.language)
+    if translator is None:  # a bundle without its .qm files would show English to everyone
+        print(f"station --smoke failed: no translation for {choose_locale(settings.language)}", file=sys.stderr)
+        return 1
     apply_style(app)
 
     url = resolve_database_url(database_url, settings)
@@ -89,7 +92,8 @@ def _smoke(database_url: str | None) -> int:
             def report_shown() -> None:
                 if window.isVisible():
                     names = ", ".join(f"{info.name} {info.version}" for info in host.plugins())
-                    print(f"database: {status.shown_url}\nplugins: {names}")
+                    print(f"database: {status.shown_url}\nlanguage: {choose_locale(settings.language)}")
+                    print(f"plugins: {names}")
                     print(READY_LINE, flush=True)
                     outcome.append(0)
                 else:

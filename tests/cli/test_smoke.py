@@ -24,6 +24,17 @@ def test_smoke_opens_the_window_on_a_fresh_station_home(tmp_path: Path) -> None:
     assert (tmp_path / "data" / "station.db").is_file()  # the embedded SQLite database, migrated
 
 
+def test_smoke_loads_the_chosen_translation(tmp_path: Path) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "station.toml").write_text('language = "es"\n', encoding="utf-8")
+
+    result = run_station(tmp_path, "--smoke")
+
+    assert result.returncode == 0, result.stderr
+    assert "language: es_CL" in result.stdout.splitlines()
+    assert "STATION READY" in result.stdout.splitlines()
+
+
 def test_smoke_fails_with_a_clear_message_when_the_database_cannot_open(tmp_path: Path) -> None:
     closed_port = "postgresql+psycopg://station@127.0.0.1:1/station"  # nothing listens on port 1
 
