@@ -152,6 +152,14 @@ def test_silent_install_properties_land_where_the_station_reads_them(built):
     # A repair or upgrade without the properties keeps what the registry already holds.
     searched = {row["Property"]: row["Signature_"] for row in msi_table(msi, "AppSearch")}
     assert set(searched) == {"STATION_DATABASE_URL", "STATION_NAME"}
+    # ...but a value on the command line wins: saved before AppSearch, put back right after it.
+    for table in ("InstallExecuteSequence", "InstallUISequence"):
+        sequence = {row["Action"]: row for row in msi_table(msi, table)}
+        for short, prop in (("DatabaseUrl", "DATABASE_URL"), ("StationName", "STATION_NAME")):
+            keep, use = sequence[f"KeepCmd{short}"], sequence[f"UseCmd{short}"]
+            assert int(keep["Sequence"]) < int(sequence["AppSearch"]["Sequence"]) < int(use["Sequence"])
+            assert int(use["Sequence"]) < int(sequence["LaunchConditions"]["Sequence"])
+            assert use["Condition"] == f"CMDLINE_{prop}"
     locators = {row["Signature_"]: row for row in msi_table(msi, "RegLocator")}
     assert {locators[signature]["Name"] for signature in searched.values()} == set(config.MACHINE_SETTINGS_VALUES)
 
