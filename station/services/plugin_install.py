@@ -132,8 +132,8 @@ def _check_api(wheel: Wheel) -> None:
         reason = api_incompatibility(declared)
         if reason:
             raise PluginInstallError(
-                f"{wheel.name} {wheel.version} is not compatible with this station: plugin {ep_name!r} declares "
-                f"STATION_API_VERSION {declared!r}, this station provides plugin API {API_VERSION} ({reason})"
+                f"{wheel.name} {wheel.version} is not compatible with this station: plugin {ep_name!r} "
+                f"{reason} (it declares STATION_API_VERSION = {declared!r})"
             )
 
 

@@ -64,12 +64,12 @@ def test_install_list_and_remove_a_plugin_wheel(home: Path, tmp_path: Path) -> N
 
 
 def test_a_plugin_for_another_api_is_refused_and_nothing_is_written(home: Path, tmp_path: Path) -> None:
-    plugin = make_plugin_wheel(tmp_path, "pic_future", api="2.1")
+    plugin = make_plugin_wheel(tmp_path, "pic_future", api="1.7")
 
     result = station(home, "install", str(plugin))
 
     assert result.returncode == 1
-    assert "declares STATION_API_VERSION '2.1', this station provides plugin API 1.0" in result.stderr
+    assert "needs station plugin API 1.7 or newer; this station provides 1.0" in result.stderr
     assert "Nothing was installed." in result.stderr
     site = home / "data" / "plugins" / "site"
     assert not site.exists() or not any(site.iterdir())

@@ -91,8 +91,8 @@ def test_a_wrong_api_version_is_refused_naming_both_versions(site: Path, wheels:
     with pytest.raises(PluginInstallError) as refused:
         install_wheel(plugin, site=site)
 
-    assert "STATION_API_VERSION '2.0'" in str(refused.value)
-    assert "provides plugin API 1.0" in str(refused.value)
+    assert "plugin 'pi_future' needs station plugin API 2.x; this station provides 1.0" in str(refused.value)
+    assert "(it declares STATION_API_VERSION = '2.0')" in str(refused.value)
     assert snapshot(site) == before
     assert [p.name for p in site.parent.iterdir()] == ["site"]
 

@@ -136,7 +136,7 @@ def test_a_plugin_for_another_api_is_refused_with_both_versions(
 
     assert view.message.objectName() == "errorMessage"
     assert view.message.text().startswith("Nothing changed: pu-future 1.0.0 is not compatible with this station")
-    assert "STATION_API_VERSION '2.0', this station provides plugin API 1.0" in view.message.text()
+    assert "needs station plugin API 2.x; this station provides 1.0" in view.message.text()
     assert "pu_future" not in rows(view)
     site = user_plugins_dir()
     assert not site.exists() or not any(site.iterdir())

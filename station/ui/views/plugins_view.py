@@ -33,8 +33,6 @@ class PluginsView(QWidget):
         super().__init__(parent)
         self.setObjectName("pluginsView")
 
-        self.heading = QLabel(self.tr("Plugins"))
-        self.heading.setObjectName("viewSubtitle")
         self.restart_note = QLabel(
             self.tr("Installing or removing a plugin takes effect the next time the station starts.")
         )
@@ -94,7 +92,6 @@ class PluginsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 16, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(self.heading)
         layout.addWidget(self.restart_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(remove_row)
