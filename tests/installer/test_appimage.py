@@ -246,6 +246,10 @@ def _fuse_usable_by(user: str | None) -> str | None:
     if not fuse.exists():
         return "/dev/fuse does not exist on this machine"
     if user is None and os.geteuid() == 0:
+        try:
+            os.close(os.open(fuse, os.O_RDWR))
+        except OSError as error:
+            return f"/dev/fuse does not open here: {error.strerror}"
         return None
     mode = fuse.stat().st_mode
     if mode & 0o006 != 0o006:
