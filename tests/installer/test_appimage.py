@@ -280,3 +280,25 @@ def test_mounted_with_fuse_as_root_it_runs_the_app_and_unmounts(builds, workdir)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["STATION READY", "arguments: --smoke"]
     assert _unmounted_soon(builds[0]), "the image is unmounted when the app exits"
+
+
+def test_without_fuse_it_says_how_to_run_anyway(builds, workdir):
+    reason = _fuse_usable_by(_test_user())
+    if reason is None:
+        pytest.skip("FUSE works for this user here: the mount test covers the normal start")
+    result = _as_user([str(builds[0]), "--smoke"], workdir)
+    assert result.returncode == 1
+    assert f"cannot mount {builds[0]} with FUSE" in result.stderr
+    assert "--appimage-extract-and-run" in result.stderr and "APPIMAGE_EXTRACT_AND_RUN=1" in result.stderr
+    assert list((workdir / "tmp").iterdir()) == [], "the mount point is removed again"
+
+
+def test_a_runtime_without_an_image_names_the_offset_it_looked_at(builds, workdir):
+    data = builds[0].read_bytes()
+    offset = _elf_end(data)
+    broken = workdir / "broken.AppImage"
+    broken.write_bytes(data[:offset] + b"not a squashfs image")
+    broken.chmod(0o755)
+    result = _as_user([str(broken), "--appimage-extract"], workdir)
+    assert result.returncode == 1
+    assert f"{broken} has no readable squashfs image at offset {offset}" in result.stderr
