@@ -118,3 +118,12 @@ def test_a_generated_plugin_wheel_shows_up_in_a_fresh_station_environment(
     )
     located = run(python, "-c", "import station_carrier_acme; print(station_carrier_acme.__file__)").stdout
     assert Path(located.strip()).is_relative_to(new_site)  # the wheel's copy, not the generated source
+
+    # A frozen station has no pip: the same wheel passes `station plugins install` (pure Python,
+    # STATION_API_VERSION read from the source, the station requirement left to the API check).
+    frozen_like = clean_env(STATION_HOME=str(tmp_path / "frozen-home"), STATION_LOAD_PLUGINS="acme_carrier")
+    installed = run(sys.executable, "-m", "station", "plugins", "install", wheel, env=frozen_like)
+    assert "installed station-carrier-acme 0.1.0 (plugin acme_carrier)" in installed.stdout
+    listing = run(sys.executable, "-m", "station", "plugins", "list", "--json", env=frozen_like)
+    (row,) = [row for row in json.loads(listing.stdout) if row["name"] == "acme_carrier"]
+    assert (row["version"], row["status"], row["error"]) == ("0.1.0", "enabled", None)
