@@ -57,7 +57,7 @@ def installed(site: Path | None = None) -> list[InstalledPlugin]:
                 name=dist.metadata["Name"],
                 version=dist.version,
                 plugins=tuple(sorted(ep.name for ep in dist.entry_points if ep.group == PROJECT_NAME)),
-                requested=(Path(str(dist._path)) / "REQUESTED").exists(),  # type: ignore[attr-defined]
+                requested=dist.read_text("REQUESTED") is not None,
             )
         )
     return sorted(found, key=lambda item: (not item.plugins, normalise_name(item.name)))
