@@ -146,3 +146,44 @@ def test_installing_a_new_version_replaces_the_old_one(site: Path, wheels: Path)
     install_wheel(make_plugin_wheel(wheels, "pi_update", version="1.1.0"), site=site)
     assert [(i.name, i.version) for i in installed(site)] == [("pi-update", "1.1.0")]
     assert len(list(site.glob("*.dist-info"))) == 1
+
+
+def test_a_wheel_that_would_overwrite_another_plugins_files_changes_nothing(site: Path, wheels: Path) -> None:
+    install_wheel(make_plugin_wheel(wheels, "pi_owner"), site=site)
+    before = snapshot(site)
+    intruder = make_wheel(
+        wheels,
+        "pi-intruder",
+        files={"pi_intruder.py": 'STATION_API_VERSION = "1.0"\n', "pi_owner/__init__.py": "HIJACKED = True\n"},
+        entry_points={"pi_intruder": "pi_intruder"},
+    )
+    with pytest.raises(
+        PluginInstallError, match="would overwrite pi_owner/__init__.py, which belongs to the installed pi_owner"
+    ):
+        install_wheel(intruder, site=site)
+    assert snapshot(site) == before
+    assert [p.name for p in site.parent.iterdir()] == ["site"]
+
+
+def test_paths_outside_the_plugins_directory_are_refused(site: Path, wheels: Path) -> None:
+    evil = make_wheel(wheels, "pi-evil", files={"../outside.py": "X = 1\n"}, entry_points={"pi_evil": "outside"})
+    with pytest.raises(PluginInstallError, match=r"unsafe path in the archive: \.\./outside\.py"):
+        install_wheel(evil, site=site)
+    assert not (site.parent / "outside.py").exists()
+
+
+@pytest.mark.parametrize("with_packaging", [True, False], ids=["packaging", "fallback"])
+def test_version_ranges_read_the_same_with_or_without_packaging(
+    with_packaging: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from station.services import requirements
+
+    if not with_packaging:
+        monkeypatch.setattr(requirements, "_PackagingRequirement", None)
+    ranged = requirements.parse_requirement("Pi_Lib (>=1.2,<2)")
+    assert ranged is not None and ranged.key == "pi-lib"
+    assert [ranged.allows(v) for v in ("1.1", "1.2", "1.10.3", "2.0")] == [False, True, True, False]
+    compatible = requirements.parse_requirement("pi-lib~=3.1")
+    assert compatible is not None
+    assert [compatible.allows(v) for v in ("3.0.9", "3.1", "3.9.1", "4.0")] == [False, True, True, False]
+    assert requirements.parse_requirement('pi-extra>=1; extra == "test"') is None
