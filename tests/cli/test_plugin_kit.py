@@ -16,6 +16,8 @@ from station.cli import main
 from station.plugin_kit import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
+#: A name per kind; one with a hyphen, which every derived name (module, class, entry point) must survive.
+NAMES = {"carrier": "acme", "payment": "pago-facil", "marketplace": "feria"}
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -42,12 +44,17 @@ def new_plugin(name: str, kind: str, parent: Path, capsys: pytest.CaptureFixture
     return target
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_kind_is_generated_below() -> None:
+    assert set(NAMES) == set(KINDS)
+
+
+@pytest.mark.parametrize(("kind", "name"), NAMES.items())
 def test_a_generated_plugin_passes_its_own_tests_straight_away(
-    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    kind: str, name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    package = new_plugin("acme", kind, tmp_path, capsys)
-    module = f"station_{kind}_acme"
+    package = new_plugin(name, kind, tmp_path, capsys)
+    snake = name.replace("-", "_")
+    module = f"station_{kind}_{snake}"
     assert {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()} == {
         "pyproject.toml",
         "README.md",
@@ -57,11 +64,11 @@ def test_a_generated_plugin_passes_its_own_tests_straight_away(
         f"src/{module}/server.py",
         f"src/{module}/sandbox.py",
         "tests/conftest.py",
-        f"tests/test_acme_{kind}_plugin.py",
-        f"tests/test_acme_{kind}_calls.py",
+        f"tests/test_{snake}_{kind}_plugin.py",
+        f"tests/test_{snake}_{kind}_calls.py",
     }
     pyproject = (package / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'acme_{kind} = "{module}.plugin"' in pyproject
+    assert f'{snake}_{kind} = "{module}.plugin"' in pyproject
     assert '"just-logistics-station"' in pyproject
 
     result = run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=package)
