@@ -231,23 +231,43 @@ def test_the_default_build_packs_a_stand_in_payload_into_dist_named_by_version(t
 @pytest.mark.skipif(shutil.which("wine") is None, reason="needs wine to run msiexec; CI does not install wine")
 def test_install_upgrade_uninstall_under_wine(built, tmp_path):
     payload, v1, v2 = built
-    env = {**os.environ, "WINEPREFIX": str(tmp_path / "wine"), "WINEDEBUG": "-all", "WINEARCH": "win64"}
+    prefix = tmp_path / "wine"
+    env = {**os.environ, "WINEPREFIX": str(prefix), "WINEDEBUG": "-all", "WINEARCH": "win64"}
 
     def wine(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["wine", *args], env=env, capture_output=True, text=True, timeout=300, check=False)
 
-    installed = tmp_path / "wine" / "drive_c" / "Program Files" / INSTALL_FOLDER_NAME
+    def machine_settings() -> str:
+        return wine("reg", "query", "HKLM\\" + config.MACHINE_SETTINGS_KEY, "/reg:64").stdout
+
+    def installed_products() -> int:
+        """How many "Just Logistics Station" entries Programs and Features lists."""
+        uninstall = wine("reg", "query", r"HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall", "/s", "/reg:64")
+        return sum(
+            1
+            for line in uninstall.stdout.splitlines()
+            if line.split()[:1] == ["DisplayName"] and line.endswith("Just Logistics Station")
+        )
+
+    installed = prefix / "drive_c" / "Program Files" / INSTALL_FOLDER_NAME
     url = "postgresql+psycopg://db.example/station"
     assert wine("msiexec", "/i", str(v1), "/qn", f"STATION_DATABASE_URL={url}", "STATION_NAME=bench-3").returncode == 0
-    assert (installed / "station.exe").read_bytes() == (payload / "station.exe").read_bytes()
-    query = wine("reg", "query", "HKLM\\" + config.MACHINE_SETTINGS_KEY, "/reg:64")
-    assert url in query.stdout and "bench-3" in query.stdout
+    for path in payload.rglob("*"):
+        if path.is_file():
+            assert (installed / path.relative_to(payload)).read_bytes() == path.read_bytes()
+    assert url in machine_settings() and "bench-3" in machine_settings()
+    assert list((prefix / "drive_c").rglob("Just Logistics Station.lnk"))
 
-    assert wine("msiexec", "/i", str(v2), "/qn").returncode == 0  # upgrade without the properties keeps them
-    query = wine("reg", "query", "HKLM\\" + config.MACHINE_SETTINGS_KEY, "/reg:64")
-    assert url in query.stdout and "bench-3" in query.stdout
-    assert (installed / "_internal" / "python311.dll").is_file()
+    # The newer version without the properties replaces the older one and keeps the values.
+    assert wine("msiexec", "/i", str(v2), "/qn").returncode == 0
+    assert installed_products() == 1
+    assert url in machine_settings() and "bench-3" in machine_settings()
+    # The older one refuses to go over it.
+    assert wine("msiexec", "/i", str(v1), "/qn").returncode != 0
+    assert installed_products() == 1
 
     assert wine("msiexec", "/x", str(v2), "/qn").returncode == 0
-    assert not installed.exists() or not any(installed.rglob("*"))
-    assert "bench-3" not in wine("reg", "query", "HKLM\\" + config.MACHINE_SETTINGS_KEY, "/reg:64").stdout
+    assert not installed.exists()
+    assert not list((prefix / "drive_c").rglob("Just Logistics Station.lnk"))
+    assert "bench-3" not in machine_settings()
+    assert installed_products() == 0
