@@ -84,7 +84,8 @@ EXCLUDES = (
 )
 
 # Qt plugin folders kept (others the PySide6 hook collects are dropped), and inside `platforms`,
-# the platform plugins kept: offscreen for checks and kiosks, xcb for X11 (and XWayland) desktops.
+# the platform plugins kept: offscreen for checks, xcb for X11 (and XWayland) desktops, windows and
+# cocoa where the station is frozen on those systems.
 QT_PLUGIN_FOLDERS = (
     "platforms",
     "imageformats",
@@ -93,11 +94,18 @@ QT_PLUGIN_FOLDERS = (
     "platformthemes",
     "xcbglintegrations",
     "generic",
+    "styles",
 )
-QT_PLATFORMS = ("libqoffscreen.so", "libqminimal.so", "libqxcb.so")
-# libqgtk3 needs GTK 3, which a station PC may lack; Qt then falls back to its own theme.
-QT_LEFT_OUT = ("libqgtk3.so",)
+QT_PLATFORMS = ("qoffscreen", "qminimal", "qxcb", "qwindows", "qcocoa")
+# The GTK 3 theme needs GTK 3, which a station PC may lack; Qt then falls back to its own theme.
+QT_LEFT_OUT = ("qgtk3",)
 QT_TRANSLATION_LANGUAGES = ("en", "es")
+
+
+def _plugin_name(file_name: str) -> str:
+    """The plugin's name without prefix and suffix: libqxcb.so → qxcb, qwindows.dll → qwindows."""
+    stem = file_name.split(".")[0]
+    return stem[3:] if stem.startswith("lib") else stem
 
 
 def project_distribution() -> str:
@@ -150,16 +158,21 @@ def data_files() -> list[tuple[str, str]]:
 
 
 def keep_qt_file(destination: str) -> bool:
-    """False for the Qt plugins and translations the station does not need."""
-    parts = Path(destination).parts
-    if "PySide6" not in parts or "Qt" not in parts:
+    """False for the Qt plugins and translations the station does not need.
+
+    PySide6 keeps them in PySide6/Qt/plugins on Linux and macOS, PySide6/plugins on Windows.
+    """
+    parts = Path(destination.replace("\\", "/")).parts
+    if "PySide6" not in parts:
         return True
-    inside = parts[parts.index("Qt") + 1 :]
+    inside = parts[parts.index("PySide6") + 1 :]
+    if inside[:1] == ("Qt",):
+        inside = inside[1:]
     if len(inside) >= 2 and inside[0] == "plugins":
-        if inside[1] not in QT_PLUGIN_FOLDERS or inside[-1] in QT_LEFT_OUT:
+        name = _plugin_name(inside[-1])
+        if inside[1] not in QT_PLUGIN_FOLDERS or name in QT_LEFT_OUT:
             return False
-        return inside[1] != "platforms" or inside[-1] in QT_PLATFORMS
+        return inside[1] != "platforms" or name in QT_PLATFORMS
     if len(inside) >= 2 and inside[0] == "translations":
-        name = inside[-1]
-        return any(name.endswith(f"_{language}.qm") for language in QT_TRANSLATION_LANGUAGES)
+        return any(inside[-1].endswith(f"_{language}.qm") for language in QT_TRANSLATION_LANGUAGES)
     return True

@@ -64,3 +64,13 @@ def test_only_the_needed_qt_platforms_and_translations_are_kept() -> None:
     assert not keep("PySide6/Qt/plugins/qmltooling/libqmldbg_debugger.so")
     assert keep("PySide6/Qt/translations/qtbase_es.qm") and not keep("PySide6/Qt/translations/qtbase_de.qm")
     assert keep("station/resources/i18n/station_es_CL.qm")
+    assert not keep("PySide6/Qt/plugins/platformthemes/libqgtk3.so")
+
+
+def test_a_windows_freeze_keeps_its_platform_plugin() -> None:
+    keep = MANIFEST["keep_qt_file"]
+
+    assert keep("PySide6\\plugins\\platforms\\qwindows.dll")
+    assert keep("PySide6/plugins/platforms/qoffscreen.dll")
+    assert not keep("PySide6/plugins/platforms/qdirect2d.dll")
+    assert not keep("PySide6/translations/qtbase_fr.qm")
