@@ -271,3 +271,21 @@ def test_install_upgrade_uninstall_under_wine(built, tmp_path):
     assert not list((prefix / "drive_c").rglob("Just Logistics Station.lnk"))
     assert "bench-3" not in machine_settings()
     assert installed_products() == 0
+
+
+def test_a_payload_without_station_exe_is_refused_by_name(tmp_path):
+    require_msitools()
+    (tmp_path / "payload").mkdir()
+    (tmp_path / "payload" / "station").write_bytes(b"\x7fELF")  # a Linux freeze, not a Windows one
+    result = subprocess.run(
+        [sys.executable, str(BUILD_MSI), "--payload", str(tmp_path / "payload"), "--output", str(tmp_path / "x.msi")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert f"{tmp_path / 'payload'} has no station.exe at its top" in result.stderr
+    assert not (tmp_path / "x.msi").exists()
+
+
+def test_harvesting_an_empty_folder_says_so(tmp_path):
+    with pytest.raises(SystemExit, match="holds no files to install"):
+        harvest.fragment(tmp_path)
