@@ -13,12 +13,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 # Read as files at run time, so they must sit in the bundle beside the modules:
 # Alembic runs env.py and the versions/*.py scripts from `station.db:migrations` by path;
-# the translator and the style load .qm / .svg through importlib.resources.
+# the translator and the style load .qm / .svg through importlib.resources; `station plugin new`
+# renders the plugin kit's .tmpl files.
 DATA_DIRECTORIES: tuple[tuple[str, str], ...] = (
     ("station/db/migrations", "station/db/migrations"),
     ("station/resources", "station/resources"),
+    ("station/plugin_kit/templates", "station/plugin_kit/templates"),
 )
-DATA_SUFFIXES = (".py", ".mako", ".qm", ".svg", ".png", ".ico")
+DATA_SUFFIXES = (".py", ".mako", ".qm", ".svg", ".png", ".ico", ".tmpl")
 
 # Imported by name at run time (importlib / entry points / plugin discovery), so PyInstaller's
 # import scan cannot see them: every station module, and whole packages of the libraries that pick

@@ -38,6 +38,14 @@ def test_every_translation_and_image_of_the_station_is_bundled() -> None:
     assert not any(name.endswith(".ts") for name in bundled_files())  # translation sources stay out
 
 
+def test_the_plugin_kit_templates_are_bundled_for_station_plugin_new() -> None:
+    templates = REPO / "station" / "plugin_kit" / "templates"
+    expected = {str(path.relative_to(REPO)) for path in templates.rglob("*.tmpl")}
+
+    assert len(expected) >= 10
+    assert expected <= bundled_files()
+
+
 def test_the_station_and_every_first_party_plugin_carry_their_entry_point_metadata() -> None:
     distributions = MANIFEST["metadata_distributions"]()
     plugin_folders = sorted(path.parent.name for path in REPO.glob("plugins/*/pyproject.toml"))
