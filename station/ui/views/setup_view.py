@@ -84,6 +84,7 @@ class DatabasePage(SetupPage):
         self.url = QLineEdit()
         self.url.setPlaceholderText("postgresql://user:password@server/station")
         self.test_button = QPushButton(self.tr("T&est connection"))
+        self.test_button.setAutoDefault(False)  # Enter always means Next, whichever button had the focus
         self.message = _message_label()
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
@@ -123,6 +124,8 @@ class DevicesPage(SetupPage):
         self.printer_url.setPlaceholderText("tcp://10.0.0.30:9100")
         self.printer_language = QComboBox()
         self.skip_button = QPushButton(self.tr("&Skip devices"))
+        for button in (self.find_ports_button, self.skip_button):
+            button.setAutoDefault(False)  # Enter always means Next
         self.message = _message_label()
         scale_row = QHBoxLayout()
         scale_row.addWidget(self.scale_address, 1)
@@ -197,6 +200,12 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Set up this station"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        # Qt's own button texts stay English without Qt's catalogues; the station translates them.
+        button = QWizard.WizardButton
+        self.setButtonText(button.BackButton, self.tr("< &Back"))
+        self.setButtonText(button.NextButton, self.tr("&Next >"))
+        self.setButtonText(button.FinishButton, self.tr("&Finish"))
+        self.setButtonText(button.CancelButton, self.tr("Cancel"))
         self.database_page = DatabasePage(sqlite_path)
         self.station_page = StationPage()
         self.devices_page = DevicesPage()
