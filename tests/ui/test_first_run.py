@@ -68,7 +68,8 @@ def walk_to_the_end(qtbot: QtBot, wizard: SetupWizard) -> None:
     assert wizard.currentPage() is wizard.devices_page
     alt("S")  # Skip devices (a mnemonic clicks a moment later)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.plugins_page)
-    qtbot.waitSignal(controller_of(wizard).sig_plugins_listed, timeout=20000, raising=False).wait()
+    qtbot.waitUntil(lambda: wizard.plugins_page.plugins.count() > 0, timeout=20000)
+    QTest.keyClick(focused(), Qt.Key.Key_Space)  # untick the first plugin
     QTest.keyClick(focused(), Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.admin_page
     type_and("marta")
@@ -93,6 +94,8 @@ def test_a_fresh_station_is_set_up_with_the_keyboard_only(
     settings = load_settings(station_home)
     assert (settings.station_name, settings.database_url) == ("bench-1", empty_url)
     assert settings.devices.scale_url == settings.devices.printer_url == ""
+    first_plugin = wizard.plugins_page.plugins.item(0).data(Qt.ItemDataRole.UserRole)
+    assert settings.disabled_plugins == [first_plugin]
     database = Database(empty_url or f"sqlite:///{station_home.sqlite_file}")
     try:
         user = sign_in(database, "marta", "2468", "bench-1").user
@@ -149,3 +152,22 @@ def test_a_configured_station_skips_the_dialog(
     monkeypatch.delenv("STATION_ADMIN_LOGIN")
     monkeypatch.delenv("STATION_ADMIN_PIN")
     assert first_run(station_home, None, runner) is None  # set up now: straight on to sign-in
+
+
+def test_the_station_opens_the_dialog_on_a_fresh_home_and_cancel_quits(
+    monkeypatch: pytest.MonkeyPatch, station_home: StationPaths
+):
+    import station.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "setup_logging", lambda: None)
+    monkeypatch.setenv("STATION_LOAD_PLUGINS", "")
+    shown: list[str] = []
+
+    def cancel(wizard: SetupWizard) -> int:
+        shown.append(wizard.page(wizard.startId()).title())
+        return QWizard.DialogCode.Rejected
+
+    monkeypatch.setattr(SetupWizard, "exec", cancel)
+    assert app_module.run_app() == 0  # cancelled: the station quits
+    assert shown == ["Database"]
+    assert not station_home.settings_file.exists() and not station_home.sqlite_file.exists()
