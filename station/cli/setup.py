@@ -12,7 +12,7 @@ import argparse
 import sys
 from dataclasses import replace
 
-from station.config import Settings, SettingsError, load_settings, station_paths
+from station.config import SettingsError, load_settings, station_paths
 from station.services.database import url_without_password
 from station.services.setup import SetupError, apply_setup, validate, values_from_environment
 
@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     paths = station_paths()
     try:
-        seeded = load_settings(paths) if paths.settings_file.exists() else Settings()
+        seeded = load_settings(paths)
     except SettingsError as exc:
         print(f"station setup: {exc}", file=sys.stderr)
         return 2

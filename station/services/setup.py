@@ -169,7 +169,7 @@ def start_decision(
     """Whether this start needs setting up, and how (see the module docstring for the rule)."""
     env = os.environ if environ is None else environ
     has_settings = paths.settings_file.exists()
-    settings = load_settings(paths) if has_settings else Settings()
+    settings = load_settings(paths)  # with the MSI's machine-wide defaults on Windows
     explicit = cli_url or env.get(ENV_DATABASE_URL) or settings.database_url
     url = normalize_url(explicit) if explicit else default_sqlite_url(paths)
     state = database_state(url)
@@ -331,7 +331,7 @@ def _ensure_admin(database: Database, values: SetupValues) -> bool:
 
 def settings_for(values: SetupValues, paths: StationPaths) -> Settings:
     """The settings file's content: what was there (a pre-seeded file) with the setup's values."""
-    base = load_settings(paths) if paths.settings_file.exists() else Settings()
+    base = load_settings(paths)
     devices = DeviceSettings(
         scale_url=values.scale_url.strip(),
         scale_protocol=values.scale_protocol.strip(),

@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from PySide6.QtWidgets import QMessageBox, QWizard
 
-from station.config import Settings, StationPaths, load_settings
+from station.config import StationPaths, load_settings
 from station.services.setup import (
     SetupResult,
     StartCheck,
@@ -48,7 +48,7 @@ def first_run(paths: StationPaths, cli_url: str | None, runner: TaskRunner) -> i
     ok, payload = _wait(runner.submit(start_decision, paths, cli_url, lane="db"))
     if not ok or not isinstance(payload, StartCheck) or payload.decision is StartDecision.NORMAL:
         return None  # a broken settings file or database is reported by the usual start-up path
-    seeded = load_settings(paths) if paths.settings_file.exists() else Settings()
+    seeded = load_settings(paths)
     values = values_from_environment(settings=seeded)
     if cli_url:
         values = replace(values, database_url=cli_url)
@@ -65,4 +65,7 @@ def first_run(paths: StationPaths, cli_url: str | None, runner: TaskRunner) -> i
     wizard = create_setup_wizard(paths, runner, values)
     accepted = wizard.exec() == QWizard.DialogCode.Accepted
     result = wizard.controller.result  # type: ignore[attr-defined]
+    wizard.controller.deleteLater()  # type: ignore[attr-defined]
+    wizard.deleteLater()  # gone before the main window's style is applied
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return None if accepted and isinstance(result, SetupResult) else 0
