@@ -171,3 +171,23 @@ def test_the_station_opens_the_dialog_on_a_fresh_home_and_cancel_quits(
     assert app_module.run_app() == 0  # cancelled: the station quits
     assert shown == ["Database"]
     assert not station_home.settings_file.exists() and not station_home.sqlite_file.exists()
+
+
+def test_enter_means_next_even_after_tabbing_past_a_button(qtbot: QtBot, wizard: SetupWizard):
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    assert focused() is wizard.devices_page.scale_address
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is wizard.devices_page.find_ports_button
+    type_and("")
+    type_and("tcp://10.0.0.30:9100", Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.plugins_page
+    assert controller_of(wizard).values().printer_url == "tcp://10.0.0.30:9100"
+
+
+def test_esc_does_not_close_the_dialog_while_the_setup_runs(qtbot: QtBot, wizard: SetupWizard):
+    with qtbot.waitSignal(controller_of(wizard).sig_setup_done, timeout=60000):
+        walk_to_the_end(qtbot, wizard)
+        QTest.keyClick(focused(), Qt.Key.Key_Escape)
+        assert wizard.isVisible()
+    assert controller_of(wizard).result is not None

@@ -293,6 +293,7 @@ class SetupController(QObject):
         show_message(page.message, "", "infoMessage")
         self.view.button(QWizard.WizardButton.CancelButton).setEnabled(False)
         self.view.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.view.busy = True
         task = self.runner.submit(apply_setup, self.values(), self.paths, self._relay.sig_step.emit, lane="db")
         task.sig_finished.connect(self._setup_done)
         task.sig_failed.connect(self._setup_failed)
@@ -305,6 +306,7 @@ class SetupController(QObject):
 
     def _setup_done(self, result: SetupResult) -> None:
         self.result = result
+        self.view.busy = False
         page = self.view.finish_page
         page.progress.setRange(0, 1)
         page.progress.setValue(1)
@@ -318,6 +320,7 @@ class SetupController(QObject):
         self.sig_setup_done.emit(result)
 
     def _setup_failed(self, message: str) -> None:
+        self.view.busy = False
         page = self.view.finish_page
         page.progress.setRange(0, 1)
         page.progress.setValue(0)

@@ -221,4 +221,9 @@ class SetupWizard(QWizard):
             self.finish_page,
         ):
             self.addPage(page)
+        self.busy = False  # the setup is running: Esc and the window's close button wait for it
         self.resize(760, 520)
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
