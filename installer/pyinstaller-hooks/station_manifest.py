@@ -6,6 +6,7 @@ against the files the station reads at run time, without freezing. Pure Python, 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -127,25 +128,39 @@ def first_party_plugins() -> list[tuple[str, list[str]]]:
     return found
 
 
+def runtime_distributions(root: str | None = None) -> list[str]:
+    """The station's installed dependencies, all the way down (extras left out).
+
+    Their metadata goes into the bundle: entry points (keyring backends …) are found through it, and
+    `station plugins install` checks a plugin's requirements (httpx>=0.27 …) against these versions.
+    """
+    import importlib.metadata as metadata  # noqa: PLC0415 - the build host's, at freeze time
+
+    seen: dict[str, str] = {}
+    waiting = [root or project_distribution()]
+    while waiting:
+        try:
+            found = metadata.distribution(waiting.pop())
+        except metadata.PackageNotFoundError:
+            continue  # a requirement for another platform
+        name = found.metadata["Name"]
+        if name.lower() in seen:
+            continue
+        seen[name.lower()] = name
+        for requirement in found.requires or ():
+            if "extra ==" in requirement:
+                continue
+            waiting.append(re.match(r"[A-Za-z0-9._-]+", requirement).group(0))  # type: ignore[union-attr]
+    return sorted(seen.values(), key=str.lower)
+
+
 def metadata_distributions() -> list[str]:
-    """Distributions whose metadata is copied: entry points (plugins, keyring backends) and versions."""
-    return [
-        project_distribution(),
-        *(name for name, _modules in first_party_plugins()),
-        "keyring",
-        "keyrings.alt",
-        "keyrings.cryptfile",
-        "pluggy",
-        "alembic",
-        "SQLAlchemy",
-        "psycopg",
-        "psycopg-binary",
-        "python-barcode",
-        "reportlab",
-        "openpyxl",
-        "ortools",
-        "PySide6-Essentials",
-    ]
+    """Distributions whose metadata is copied: the station first, its plugins, every dependency."""
+    project = project_distribution()
+    plugins = [name for name, _modules in first_party_plugins()]
+    rest = [name for name in runtime_distributions(project) if name.lower() != project.lower()]
+    rest += runtime_distributions("psycopg-binary")  # asked for as an extra: psycopg[binary]
+    return [project, *plugins, *rest]
 
 
 def data_files() -> list[tuple[str, str]]:

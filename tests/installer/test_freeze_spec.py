@@ -54,6 +54,8 @@ def test_the_station_and_every_first_party_plugin_carry_their_entry_point_metada
     assert plugin_folders and set(plugin_folders) <= set(distributions)
     for name in distributions:  # each one is installed here, so copy_metadata will find it
         assert importlib.metadata.distribution(name).metadata["Name"]
+    # A plugin's requirements are checked against the bundled versions (`station plugins install`).
+    assert {"httpx", "pluggy", "keyring", "psycopg-binary"} <= {name.lower() for name in distributions}
 
 
 def test_plugins_are_frozen_with_their_modules() -> None:

@@ -418,6 +418,23 @@
     </message>
 </context>
 <context>
+    <name>SetupTexts</name>
+    <message numerus="yes">
+        <source>%n migration(s) will run when you finish.</source>
+        <translation>
+            <numerusform>%n migration will run when you finish.</numerusform>
+            <numerusform>%n migrations will run when you finish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) found.</source>
+        <translation>
+            <numerusform>%n port found.</numerusform>
+            <numerusform>%n ports found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SlottingController</name>
     <message numerus="yes">
         <source>%n open suggestion(s) in %1</source>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_CL">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>The first user, who can add the others. The PIN is 4 to 12 digits.</source>
+        <translation>El primer usuario, que puede agregar a los demás. El PIN tiene de 4 a 12 dígitos.</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>&amp;Nombre completo</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>&amp;Repetir PIN</translation>
+    </message>
+</context>
+<context>
     <name>AlertsController</name>
     <message>
         <source>Loading…</source>
@@ -1041,6 +1068,29 @@
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>Where this station keeps its data.</source>
+        <translation>Dónde guarda sus datos esta estación.</translation>
+    </message>
+    <message>
+        <source>&amp;This computer (SQLite)</source>
+        <translation>Este &amp;computador (SQLite)</translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL server (shared by several stations)</source>
+        <translation>Servidor &amp;PostgreSQL (compartido por varias estaciones)</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>Probar con&amp;exión</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>Click a bin to see what it holds.</source>
@@ -1072,6 +1122,37 @@
     <message>
         <source>No moves yet.</source>
         <translation>Aún sin movimientos.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Scale and printer</source>
+        <translation>Balanza e impresora</translation>
+    </message>
+    <message>
+        <source>Leave an address empty to skip that device; Settings → Devices can add it later.</source>
+        <translation>Deje una dirección vacía para omitir ese dispositivo; puede agregarlo después en Configuración → Dispositivos.</translation>
+    </message>
+    <message>
+        <source>&amp;Find ports</source>
+        <translation>B&amp;uscar puertos</translation>
+    </message>
+    <message>
+        <source>&amp;Skip devices</source>
+        <translation>&amp;Omitir dispositivos</translation>
+    </message>
+    <message>
+        <source>S&amp;cale address</source>
+        <translation>Dirección de la &amp;balanza</translation>
+    </message>
+    <message>
+        <source>&amp;Printer address</source>
+        <translation>Dirección de la &amp;impresora</translation>
+    </message>
+    <message>
+        <source>Printer &amp;language</source>
+        <translation>&amp;Lenguaje de la impresora</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1406,30 @@
     <message>
         <source>La&amp;nguage</source>
         <translation>Le&amp;nguaje</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Setting up</source>
+        <translation>Configurando</translation>
+    </message>
+    <message>
+        <source>Preparing the database, then saving the settings.</source>
+        <translation>Preparando la base de datos y luego guardando la configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Station setup</source>
+        <translation>Configuración de la estación</translation>
+    </message>
+    <message>
+        <source>The unattended setup was refused:
+%1</source>
+        <translation>Se rechazó la configuración desatendida:
+%1</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3339,127 @@
     </message>
 </context>
 <context>
+    <name>PluginsController</name>
+    <message>
+        <source>Installed into %1</source>
+        <translation>Se instala en %1</translation>
+    </message>
+    <message>
+        <source>Removed; restart to unload</source>
+        <translation>Quitado; reinicie para descargarlo</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>incluido</translation>
+    </message>
+    <message>
+        <source>Installed; restart to load</source>
+        <translation>Instalado; reinicie para cargarlo</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Cargado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Choose a plugin wheel</source>
+        <translation>Elija un wheel de plugin</translation>
+    </message>
+    <message>
+        <source>Python wheels (*.whl)</source>
+        <translation>Wheels de Python (*.whl)</translation>
+    </message>
+    <message>
+        <source>Choose a plugin wheel (.whl) first.</source>
+        <translation>Primero elija un wheel de plugin (.whl).</translation>
+    </message>
+    <message>
+        <source>No file at %1.</source>
+        <translation>No hay ningún archivo en %1.</translation>
+    </message>
+    <message>
+        <source>Select a plugin installed from a wheel; built-in plugins cannot be removed here.</source>
+        <translation>Seleccione un plugin instalado desde un wheel; los plugins incluidos no se pueden quitar aquí.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: %1</source>
+        <translation>No se cambió nada: %1</translation>
+    </message>
+    <message>
+        <source>Installed %1. Restart the station to load it.</source>
+        <translation>Se instaló %1. Reinicie la estación para cargarlo.</translation>
+    </message>
+    <message>
+        <source>Removed %1. Restart the station to unload it.</source>
+        <translation>Se quitó %1. Reinicie la estación para descargarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsPage</name>
+    <message>
+        <source>Plugins</source>
+        <translation>Complementos</translation>
+    </message>
+    <message>
+        <source>Untick a plugin this station should never load. Space ticks and unticks.</source>
+        <translation>Desmarque los complementos que esta estación no debe cargar nunca. La barra espaciadora marca y desmarca.</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsView</name>
+    <message>
+        <source>Installing or removing a plugin takes effect the next time the station starts.</source>
+        <translation>Instalar o quitar un plugin surte efecto la próxima vez que se inicie la estación.</translation>
+    </message>
+    <message>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Provides</source>
+        <translation>Aporta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Plugin &amp;wheel (.whl)</source>
+        <translation>&amp;Wheel del plugin (.whl)</translation>
+    </message>
+    <message>
+        <source>Path to a plugin wheel; its dependency wheels next to it</source>
+        <translation>Ruta a un wheel de plugin; los wheels de sus dependencias junto a él</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Instalar</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Quitar el seleccionado</translation>
+    </message>
+</context>
+<context>
     <name>PutawayController</name>
     <message>
         <source>scan an item</source>
@@ -3760,6 +3986,130 @@
         <source>&amp;Devices</source>
         <translation>&amp;Dispositivos</translation>
     </message>
+    <message>
+        <source>&amp;Plugins</source>
+        <translation>&amp;Plugins</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTexts</name>
+    <message>
+        <source>This is not a PostgreSQL address. It looks like postgresql://user:password@server/station.</source>
+        <translation>Esta no es una dirección de PostgreSQL. Se parece a postgresql://usuario:clave@servidor/station.</translation>
+    </message>
+    <message>
+        <source>Give the station a name (at most 100 characters).</source>
+        <translation>Dele un nombre a la estación (máximo 100 caracteres).</translation>
+    </message>
+    <message>
+        <source>The login is one word of at most 64 characters.</source>
+        <translation>El usuario es una sola palabra de máximo 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>The PIN is 4 to 12 digits.</source>
+        <translation>El PIN tiene de 4 a 12 dígitos.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same. Type the PIN again.</source>
+        <translation>Los dos PIN no coinciden. Escriba el PIN otra vez.</translation>
+    </message>
+    <message>
+        <source>Type the PostgreSQL server&apos;s address, or choose This computer.</source>
+        <translation>Escriba la dirección del servidor PostgreSQL, o elija Este computador.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1.
+The server said: %2</source>
+        <translation>No se puede conectar con %1.
+El servidor respondió: %2</translation>
+    </message>
+    <message>
+        <source>Connected: %1.</source>
+        <translation>Conectado: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) will run when you finish.</source>
+        <translation>
+            <numerusform>Se ejecutará %n migración al terminar.</numerusform>
+            <numerusform>Se ejecutarán %n migraciones al terminar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database is up to date.</source>
+        <translation>La base de datos está al día.</translation>
+    </message>
+    <message>
+        <source>No serial port found. Type the scale&apos;s address, or leave it empty.</source>
+        <translation>No se encontró ningún puerto serie. Escriba la dirección de la balanza o déjela vacía.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) found.</source>
+        <translation>
+            <numerusform>Se encontró %n puerto.</numerusform>
+            <numerusform>Se encontraron %n puertos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for plugins…</source>
+        <translation>Buscando complementos…</translation>
+    </message>
+    <message>
+        <source>The plugins could not be listed: %1</source>
+        <translation>No se pudieron listar los complementos: %1</translation>
+    </message>
+    <message>
+        <source>Running migration %1 of %2…</source>
+        <translation>Ejecutando la migración %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Creating the administrator and saving the settings…</source>
+        <translation>Creando el administrador y guardando la configuración…</translation>
+    </message>
+    <message>
+        <source>This station is ready on %1.</source>
+        <translation>Esta estación está lista en %1.</translation>
+    </message>
+    <message>
+        <source>Settings saved in %1. Press Finish to sign in.</source>
+        <translation>Configuración guardada en %1. Presione Terminar para ingresar.</translation>
+    </message>
+    <message>
+        <source>Setup did not finish; nothing was saved. Go Back to change the values.
+%1</source>
+        <translation>La configuración no terminó; no se guardó nada. Vuelva Atrás para cambiar los valores.
+%1</translation>
+    </message>
+    <message>
+        <source>The login %1 already exists in this database. Type that administrator&apos;s PIN.</source>
+        <translation>El usuario %1 ya existe en esta base de datos. Escriba el PIN de ese administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up this station</source>
+        <translation>Configurar esta estación</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Siguiente &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
 </context>
 <context>
     <name>SlottingController</name>
@@ -3957,6 +4307,21 @@ Motivo: %2</translation>
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>Station</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <source>The name shown on the sign-in screen, on labels and in the audit log.</source>
+        <translation>El nombre que aparece en la pantalla de ingreso, en las etiquetas y en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Station &amp;name</source>
+        <translation>&amp;Nombre de la estación</translation>
     </message>
 </context>
 <context>
