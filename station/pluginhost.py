@@ -53,6 +53,7 @@ from station.api.events import CreatedShipment, PackedOrder, StockChange
 from station.api.markers import PROJECT_NAME
 from station.api.settings import SettingsSchema
 from station.api.version import api_incompatibility
+from station.config import SettingsError, load_settings
 from station.plugin_store import activate_user_plugins
 
 __all__ = [
@@ -148,6 +149,16 @@ def _same(obj: object) -> object:
     return obj
 
 
+def _settings_disabled() -> set[str]:
+    """The plugins the station's settings file switches off (none when it cannot be read: the
+    settings' own error is reported where they are loaded for real)."""
+    try:
+        names = load_settings().disabled_plugins
+    except SettingsError:
+        return set()
+    return {_normalise(name) for name in names}
+
+
 def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
@@ -166,6 +177,10 @@ class PluginHost:
         env = os.environ if environ is None else environ
         self._only = _names_from_env(env.get(LOAD_ENV))
         self._disabled = _names_from_env(env.get(DISABLE_ENV)) or set()
+        # Plugins switched off in the station's settings (first-run setup, Settings → Plugins) stay off
+        # for every process of this station — the window, the worker, the CLI — unless an explicit
+        # environment was handed in (tests, or a caller that merged the settings itself).
+        self._disabled_in_settings = _settings_disabled() - self._disabled if environ is None else set()
         self._pm = pluggy.PluginManager(PROJECT_NAME)
         self._pm.add_hookspecs(hookspecs)
         self._infos: list[PluginInfo] = []
@@ -211,6 +226,9 @@ class PluginHost:
             return
         if {_normalise(name), *aliases} & self._disabled:
             self._record(name, version, status="disabled", error=f"disabled by {DISABLE_ENV}")
+            return
+        if {_normalise(name), *aliases} & self._disabled_in_settings:
+            self._record(name, version, status="disabled", error="disabled in the station's settings")
             return
         try:
             plugin = load()

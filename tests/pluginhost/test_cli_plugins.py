@@ -89,3 +89,19 @@ def test_plugins_without_an_action_explains_usage(site: Path) -> None:
     result = run_station(site, "plugins")
     assert result.returncode == 2
     assert "the following arguments are required: ACTION" in result.stderr
+
+
+def test_plugins_switched_off_in_the_settings_stay_off_for_the_cli_too(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """First-run setup (or Settings → Plugins) writes disabled_plugins; the worker and the CLI obey it."""
+    from station.config import Settings, save_settings, station_paths  # noqa: PLC0415
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("STATION_HOME", str(home))
+    save_settings(Settings(station_name="bench-2", disabled_plugins=["drone"]), station_paths())
+    result = run_station(site, "plugins", "list", "--json", STATION_HOME=str(home))
+    assert result.returncode == 0, result.stderr
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    assert (rows["drone"]["status"], rows["drone"]["error"]) == ("disabled", "disabled in the station's settings")
+    assert rows["pickup"]["status"] == "enabled"
