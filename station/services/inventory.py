@@ -1,4 +1,5 @@
-"""The inventory list: every SKU with its units on hand, reserved and available (all warehouses)."""
+"""The inventory list: every SKU with its units on hand, reserved and available (all warehouses), and
+the units on their way between warehouses (in a transit location: not on hand, not for sale)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from station.db.engine import Database
-from station.db.models import StockLevel, Tenant, Variant
+from station.db.models import Location, LocationKind, StockLevel, StockQuant, Tenant, Variant
 from station.domain.stock import available
 
 
@@ -19,6 +20,7 @@ class StockRow:
     name: str
     on_hand: int
     reserved: int
+    in_transit: int = 0
 
     @property
     def available(self) -> int:
@@ -37,8 +39,15 @@ def list_stock(database: Database) -> list[StockRow]:
         .group_by(Variant.id, Tenant.code, Variant.sku, Variant.name)
         .order_by(Variant.sku, Tenant.code)
     )
+    travelling = (
+        select(StockQuant.variant_id, func.sum(StockQuant.on_hand))
+        .join(Location, Location.id == StockQuant.location_id)
+        .where(Location.kind == LocationKind.TRANSIT, StockQuant.on_hand > 0)
+        .group_by(StockQuant.variant_id)
+    )
     with database.unit_of_work() as uow:
+        in_transit = {variant_id: int(units) for variant_id, units in uow.session.execute(travelling)}
         return [
-            StockRow(variant_id, client, sku, name, int(units), int(held))
+            StockRow(variant_id, client, sku, name, int(units), int(held), in_transit.get(variant_id, 0))
             for variant_id, client, sku, name, units, held in uow.session.execute(query)
         ]

@@ -70,8 +70,8 @@ def test_inventory_shows_on_hand_reserved_and_available(qtbot: QtBot, window: Ma
     with qtbot.waitSignal(window.controller.tables["inventory"].sig_rows_loaded, timeout=10_000):
         qtbot.keyClick(window, Qt.Key.Key_F4)
     rows = {cells[0]: cells for cells in _cells(window, "inventory")}
-    assert rows["POL-M-ROJ"][1:] == ["Polera M roja", "ACME", "1,250", "250", "1,000"]
-    assert rows["TAZ-01"][3:] == ["3", "5", "0"]  # never below zero
+    assert rows["POL-M-ROJ"][1:] == ["Polera M roja", "ACME", "1,250", "250", "1,000", "0"]
+    assert rows["TAZ-01"][3:] == ["3", "5", "0", "0"]  # never below zero; nothing on the road
     assert window.controller.tables["inventory"].view.summary.text() == "2 SKUs"
 
 

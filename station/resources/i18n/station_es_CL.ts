@@ -1636,7 +1636,7 @@
     </message>
     <message>
         <source>On hand</source>
-        <translation>Stock físico</translation>
+        <translation>Físico</translation>
     </message>
     <message>
         <source>Reserved</source>
@@ -1645,6 +1645,10 @@
     <message>
         <source>Available</source>
         <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>Tránsito</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""The inventory table: SKU, name, client, on hand, reserved, available."""
+"""The inventory table: SKU, name, client, on hand, reserved, available, in transit."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def inventory_columns() -> list[Column[StockRow]]:
         units_column(lambda: translate("InventoryTable", "On hand"), lambda r: r.on_hand),
         units_column(lambda: translate("InventoryTable", "Reserved"), lambda r: r.reserved),
         units_column(lambda: translate("InventoryTable", "Available"), lambda r: r.available),
+        units_column(lambda: translate("InventoryTable", "In transit"), lambda r: r.in_transit),
     ]
 
 
