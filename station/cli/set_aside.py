@@ -14,6 +14,7 @@ from station.config import load_settings, resolve_database_url
 from station.db.engine import Database
 from station.db.models import Channel
 from station.domain.stock import InsufficientStock
+from station.services.replenishment import ReplenishmentError, find_warehouse
 from station.services.set_asides import (
     SetAside,
     SetAsideError,
@@ -21,7 +22,6 @@ from station.services.set_asides import (
     list_set_asides,
     release_set_aside,
     set_aside,
-    warehouse_by_code,
 )
 from station.services.stock import Actor, StockError, StockLedger
 from station.services.stock_queries import StockQueryError, find_variant
@@ -79,11 +79,11 @@ def _run(args: argparse.Namespace, action) -> int:
         with database.unit_of_work() as uow:
             session = uow.session
             variant = find_variant(session, args.sku, tenant=args.tenant)
-            warehouse = warehouse_by_code(session, args.warehouse)
+            warehouse = find_warehouse(session, args.warehouse)
             ledger = StockLedger(session, Actor(station=load_settings().station_name))
             message = action(session, ledger, variant.id, warehouse.id, _target(session, args))
             uow.commit()
-    except (SetAsideError, StockError, StockQueryError, InsufficientStock) as error:
+    except (SetAsideError, ReplenishmentError, StockError, StockQueryError, InsufficientStock) as error:
         print(f"station set-aside: {error}", file=sys.stderr)
         return 1
     finally:

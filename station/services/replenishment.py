@@ -58,7 +58,7 @@ def set_threshold(session: Session, variant: Variant, threshold: int, *, warehou
     """Set (or change) a SKU's low-stock threshold in a warehouse, given by code; optional when only one exists."""
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
         raise ReplenishmentError(f"threshold must be a whole number ≥ 0, not {threshold!r}")
-    warehouse_row = _warehouse(session, warehouse)
+    warehouse_row = find_warehouse(session, warehouse)
     row = session.scalar(
         select(StockThreshold).where(StockThreshold.warehouse_id == warehouse_row.id, StockThreshold.variant_id == variant.id)
     )
@@ -71,7 +71,8 @@ def set_threshold(session: Session, variant: Variant, threshold: int, *, warehou
     return row
 
 
-def _warehouse(session: Session, code: str | None) -> Warehouse:
+def find_warehouse(session: Session, code: str | None) -> Warehouse:
+    """The warehouse with `code` (any case), or the only one when `code` is None; the error names the known ones."""
     if code is None:
         warehouses = session.scalars(select(Warehouse).order_by(Warehouse.code)).all()
         if len(warehouses) == 1:

@@ -21,10 +21,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.db.models import Channel, Reservation, ReservationStatus, Variant, Warehouse
+from station.db.models import Channel, Reservation, ReservationStatus, Variant
 from station.domain.rut import InvalidRut, is_valid_rut, parse_rut
 from station.domain.stock import InsufficientStock, check_quantity
-from station.services.stock import StockError, StockLedger
+from station.services.stock import StockLedger
 
 PREFIX = "set-aside:"
 FOR_CHANNEL = f"{PREFIX}channel"
@@ -236,18 +236,3 @@ def channel_set_aside(session: Session, channel_id: int, variant_ids: set[int] |
     if variant_ids is not None:
         query = query.where(Reservation.variant_id.in_(variant_ids))
     return {variant_id: int(units) for variant_id, units in session.execute(query)}
-
-
-def warehouse_by_code(session: Session, code: str | None) -> Warehouse:
-    """The warehouse with `code`, or the only one when `code` is None."""
-    if code is None:
-        warehouses = list(session.scalars(select(Warehouse).order_by(Warehouse.code).limit(2)))
-        if len(warehouses) != 1:
-            raise StockError(
-                "say which warehouse (--warehouse CODE): there is more than one" if warehouses else "no warehouse"
-            )
-        return warehouses[0]
-    warehouse = session.scalar(select(Warehouse).where(Warehouse.code == code))
-    if warehouse is None:
-        raise StockError(f"no warehouse {code!r}")
-    return warehouse
